@@ -1,0 +1,12 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  prettier,
+  { ignores: [".next/**", "node_modules/**", "drizzle/**", "data/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
+];
+
+export default config;

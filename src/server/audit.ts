@@ -1,0 +1,61 @@
+import type { DbOrTx } from "./db";
+import { auditLog } from "./schema";
+import type { AuditResult, Role } from "./schema/enums";
+
+// The typed list of what gets audited. Add a name here before using it.
+export const AUDIT_ACTIONS = [
+  "auth.signedIn",
+  "auth.signInFailed",
+  "auth.signedOut",
+  "auth.passwordChanged",
+  "user.created",
+  "user.updated",
+  "user.disabled",
+  "user.enabled",
+  "user.passwordReset",
+  "project.created",
+  "project.updated",
+  "project.exported",
+  "year.settingsUpdated",
+  "audit.exported",
+  "access.denied",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditActor = { id: string; username: string; role: Role } | null;
+
+export type AuditEntry = {
+  actor: AuditActor;
+  action: AuditAction;
+  entityType?: string;
+  entityId?: string;
+  result?: AuditResult;
+  changes?: Record<string, unknown>;
+  ip?: string | null;
+  userAgent?: string | null;
+};
+
+/** Append one row. Pass the transaction of the change, so the row commits or rolls back with it. */
+export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: entry.actor?.id ?? null,
+    actorUsername: entry.actor?.username ?? null,
+    actorRole: entry.actor?.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    result: entry.result ?? "SUCCESS",
+    changes: entry.changes ?? null,
+    ip: entry.ip ?? null,
+    userAgent: entry.userAgent?.slice(0, 300) ?? null,
+  });
+}
+
+/** The fields that differ between two versions of a record, as { field: [before, after] }. */
+export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const [k, v] of Object.entries(after)) {
+    if (v !== undefined && String(before[k]) !== String(v)) out[k] = [before[k], v];
+  }
+  return out;
+}

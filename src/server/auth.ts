@@ -1,0 +1,59 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { recordSignOut, verifyCredentials } from "@/features/auth/service";
+import { authSecret } from "./auth-secret";
+import { db } from "./db";
+import { clientAddress } from "./request-context";
+import { ensureDatabaseReady } from "./startup";
+
+const credentialsSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "credentials",
+      credentials: {
+        username: { label: "username", type: "text" },
+        password: { label: "password", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const parsed = credentialsSchema.safeParse(credentials);
+        if (!parsed.success) return null;
+        await ensureDatabaseReady();
+        const headers = new Map(Object.entries(req?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
+        const meta = { ip: clientAddress({ get: (n) => headers.get(n) }), userAgent: headers.get("user-agent") ?? null };
+        const result = await verifyCredentials(parsed.data, meta, { db });
+        if (!result.ok) return null;
+        return { id: result.userId, sv: result.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sv?: number }).sv;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      // Only the id and session version travel; everything else is re-read from the database per request.
+      return { expires: session.expires, uid: token.uid, sv: token.sv } as typeof session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (!token?.uid) return;
+      await recordSignOut(String(token.uid), { db });
+    },
+  },
+};

@@ -1,0 +1,29 @@
+import type { Role } from "./schema/enums";
+import { AppError } from "./errors";
+
+// Who may do what. This table is the document: every action and page checks one of these on the
+// server, and a test walks it (every permission against every role). Scope (which records) is
+// checked separately, from the record itself — see scope.ts.
+export const PERMISSIONS = {
+  "dashboard.view": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "EXPERT", "DEPT_FILER", "DEPT_APPROVER", "AGENCY", "LEADER", "SYS_ADMIN", "AUDITOR"],
+  "account.changePassword": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "EXPERT", "DEPT_FILER", "DEPT_APPROVER", "AGENCY", "LEADER", "SYS_ADMIN", "AUDITOR"],
+  "projects.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "projects.create": ["DEPT_FILER"],
+  "projects.update": ["DEPT_FILER"],
+  "projects.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "years.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
+  "years.configure": ["FINANCE_ADMIN"],
+  "users.read": ["SYS_ADMIN"],
+  "users.manage": ["SYS_ADMIN"],
+  "audit.read": ["AUDITOR"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function assertCan(user: { role: Role }, permission: Permission): void {
+  if (!can(user.role, permission)) throw new AppError("FORBIDDEN");
+}

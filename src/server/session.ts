@@ -1,0 +1,74 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { authOptions } from "./auth";
+import { db } from "./db";
+import { organisations, users } from "./schema";
+import type { OrgKind, Role } from "./schema/enums";
+import { ensureDatabaseReady } from "./startup";
+
+export type CurrentUser = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  orgId: string | null;
+  orgKind: OrgKind | null;
+  orgName: string | null;
+  /** The department (or township) the user belongs to: their org, or its parent for a unit. */
+  departmentId: string | null;
+  mustChangePassword: boolean;
+};
+
+/**
+ * The signed-in user, re-read from the database on every request: a disabled account, a changed role
+ * or a bumped session version (password change, reset) takes effect at once.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  await ensureDatabaseReady();
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
+  if (!session?.uid) return null;
+  return loadSessionUser(session.uid, session.sv);
+});
+
+export async function loadSessionUser(userId: string, sessionVersion: number | undefined): Promise<CurrentUser | null> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+      mustChangePassword: users.mustChangePassword,
+      orgId: users.orgId,
+      orgKind: organisations.kind,
+      orgName: organisations.name,
+      orgParentId: organisations.parentId,
+    })
+    .from(users)
+    .leftJoin(organisations, eq(organisations.id, users.orgId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || !row.active || row.sessionVersion !== sessionVersion) return null;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    orgId: row.orgId,
+    orgKind: row.orgKind,
+    orgName: row.orgName,
+    departmentId: row.orgKind === "UNIT" ? row.orgParentId : row.orgId,
+    mustChangePassword: row.mustChangePassword,
+  };
+}
+
+/** For pages: the signed-in user, or a redirect to the sign-in page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return user;
+}

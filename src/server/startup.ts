@@ -1,0 +1,24 @@
+import { env } from "@/env";
+import { databaseHandle } from "./db";
+import { migrateDatabase } from "./migrate";
+
+const g = globalThis as unknown as { __bpmReady?: Promise<void> };
+
+/**
+ * Migrate the database and, when it holds no data yet, load the demo data. Runs once per process
+ * (at server start, from instrumentation); later callers wait on the same promise.
+ */
+export function ensureDatabaseReady(): Promise<void> {
+  g.__bpmReady ??= (async () => {
+    const handle = databaseHandle();
+    await migrateDatabase(handle);
+    if (env.SEED_ON_START === "true") {
+      const { seedIfEmpty } = await import("./seed/seed");
+      await seedIfEmpty(handle.db);
+    }
+  })().catch((e) => {
+    g.__bpmReady = undefined;
+    throw e;
+  });
+  return g.__bpmReady;
+}
