@@ -6,7 +6,18 @@ const config = [
   ...nextVitals,
   ...nextTs,
   prettier,
-  { ignores: [".next/**", "node_modules/**", "drizzle/**", "data/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      ".next-*/**",
+      "node_modules/**",
+      "drizzle/**",
+      "data/**",
+      "playwright-report/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
+  },
 ];
 
 export default config;

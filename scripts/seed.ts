@@ -9,12 +9,16 @@ async function main() {
   const handle = databaseHandle();
   await migrateDatabase(handle);
   if (env.ALLOW_SEED !== "true" && (await holdsForeignData(handle.db))) {
-    console.error("[seed] this database holds data the demo seed did not write; set ALLOW_SEED=true to seed it anyway");
+    console.error(
+      "[seed] this database holds data the demo seed did not write; set ALLOW_SEED=true to seed it anyway",
+    );
     process.exitCode = 2;
   } else {
     const started = Date.now();
     const result = await seed(handle.db);
-    console.log(`[seed] ${result.organisations} organisations, ${result.users} users, ${result.projects} projects (${Date.now() - started} ms)`);
+    console.log(
+      `[seed] ${result.organisations} organisations, ${result.users} users, ${result.projects} projects (${Date.now() - started} ms)`,
+    );
   }
   await closeDatabase();
 }

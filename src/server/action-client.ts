@@ -62,7 +62,9 @@ function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     case "too_big":
       return t("validation.tooBig", { maximum: String(issue.maximum) });
     case "invalid_type":
-      return issue.input === undefined || issue.input === "" ? t("validation.required") : t("validation.invalid");
+      return issue.input === undefined || issue.input === ""
+        ? t("validation.required")
+        : t("validation.invalid");
     default:
       return t("validation.invalid");
   }
@@ -81,7 +83,9 @@ export async function runAction<S extends z.ZodType, R>(
   const { user, raw, meta, t } = call;
   const values =
     raw && typeof raw === "object"
-      ? Object.fromEntries(Object.entries(raw as Record<string, unknown>).filter(([k]) => !/password/i.test(k)))
+      ? Object.fromEntries(
+          Object.entries(raw as Record<string, unknown>).filter(([k]) => !/password/i.test(k)),
+        )
       : undefined;
   if (!user) return { ok: false, code: "UNAUTHENTICATED", message: t("errors.UNAUTHENTICATED") };
   try {
@@ -118,7 +122,9 @@ export async function runAction<S extends z.ZodType, R>(
         }).catch(() => undefined);
       }
       const fieldErrors = e.fieldErrors
-        ? Object.fromEntries(Object.entries(e.fieldErrors).map(([k, msgs]) => [k, msgs.map((m) => t(`errors.${m}`))]))
+        ? Object.fromEntries(
+            Object.entries(e.fieldErrors).map(([k, msgs]) => [k, msgs.map((m) => t(`errors.${m}`))]),
+          )
         : undefined;
       return { ok: false, code: e.code, message: t(`errors.${e.messageKey}`), fieldErrors, values };
     }

@@ -52,7 +52,10 @@ export async function writeAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
 }
 
 /** The fields that differ between two versions of a record, as { field: [before, after] }. */
-export function diff<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
   for (const [k, v] of Object.entries(after)) {
     if (v !== undefined && String(before[k]) !== String(v)) out[k] = [before[k], v];

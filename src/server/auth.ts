@@ -29,8 +29,13 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
         await ensureDatabaseReady();
-        const headers = new Map(Object.entries(req?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]));
-        const meta = { ip: clientAddress({ get: (n) => headers.get(n) }), userAgent: headers.get("user-agent") ?? null };
+        const headers = new Map(
+          Object.entries(req?.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+        );
+        const meta = {
+          ip: clientAddress({ get: (n) => headers.get(n) }),
+          userAgent: headers.get("user-agent") ?? null,
+        };
         const result = await verifyCredentials(parsed.data, meta, { db });
         if (!result.ok) return null;
         return { id: result.userId, sv: result.sessionVersion };

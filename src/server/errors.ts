@@ -1,6 +1,13 @@
 // Expected errors: their code picks a translated message the user sees. Anything else is logged
 // with the action's name and the user sees a generic message.
-export const APP_ERROR_CODES = ["NOT_FOUND", "FORBIDDEN", "INVALID_TRANSITION", "CONFLICT", "VALIDATION", "UNAUTHENTICATED"] as const;
+export const APP_ERROR_CODES = [
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "INVALID_TRANSITION",
+  "CONFLICT",
+  "VALIDATION",
+  "UNAUTHENTICATED",
+] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
 export class AppError extends Error {

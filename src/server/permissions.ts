@@ -5,8 +5,28 @@ import { AppError } from "./errors";
 // server, and a test walks it (every permission against every role). Scope (which records) is
 // checked separately, from the record itself — see scope.ts.
 export const PERMISSIONS = {
-  "dashboard.view": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "EXPERT", "DEPT_FILER", "DEPT_APPROVER", "AGENCY", "LEADER", "SYS_ADMIN", "AUDITOR"],
-  "account.changePassword": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "EXPERT", "DEPT_FILER", "DEPT_APPROVER", "AGENCY", "LEADER", "SYS_ADMIN", "AUDITOR"],
+  "dashboard.view": [
+    "FINANCE_ADMIN",
+    "FINANCE_REVIEWER",
+    "EXPERT",
+    "DEPT_FILER",
+    "DEPT_APPROVER",
+    "AGENCY",
+    "LEADER",
+    "SYS_ADMIN",
+    "AUDITOR",
+  ],
+  "account.changePassword": [
+    "FINANCE_ADMIN",
+    "FINANCE_REVIEWER",
+    "EXPERT",
+    "DEPT_FILER",
+    "DEPT_APPROVER",
+    "AGENCY",
+    "LEADER",
+    "SYS_ADMIN",
+    "AUDITOR",
+  ],
   "projects.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
   "projects.create": ["DEPT_FILER"],
   "projects.update": ["DEPT_FILER"],
@@ -16,6 +36,7 @@ export const PERMISSIONS = {
   "users.read": ["SYS_ADMIN"],
   "users.manage": ["SYS_ADMIN"],
   "audit.read": ["AUDITOR"],
+  "audit.export": ["AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -33,7 +33,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return loadSessionUser(session.uid, session.sv);
 });
 
-export async function loadSessionUser(userId: string, sessionVersion: number | undefined): Promise<CurrentUser | null> {
+export async function loadSessionUser(
+  userId: string,
+  sessionVersion: number | undefined,
+): Promise<CurrentUser | null> {
   const [row] = await db
     .select({
       id: users.id,

@@ -6,7 +6,22 @@ export type NavItem = { href: string; key: string; permission: Permission; icon:
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", key: "dashboard", permission: "dashboard.view", icon: "M3 12l9-9 9 9M5 10v10h14V10" },
   { href: "/projects", key: "projects", permission: "projects.read", icon: "M4 6h16M4 12h16M4 18h10" },
-  { href: "/settings/years", key: "years", permission: "years.configure", icon: "M12 8v4l3 3M12 3a9 9 0 100 18 9 9 0 000-18z" },
-  { href: "/admin/users", key: "users", permission: "users.manage", icon: "M16 11a4 4 0 10-8 0 4 4 0 008 0zM4 21a8 8 0 0116 0" },
-  { href: "/audit", key: "audit", permission: "audit.read", icon: "M9 12l2 2 4-4M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7z" },
+  {
+    href: "/settings/years",
+    key: "years",
+    permission: "years.configure",
+    icon: "M12 8v4l3 3M12 3a9 9 0 100 18 9 9 0 000-18z",
+  },
+  {
+    href: "/admin/users",
+    key: "users",
+    permission: "users.manage",
+    icon: "M16 11a4 4 0 10-8 0 4 4 0 008 0zM4 21a8 8 0 0116 0",
+  },
+  {
+    href: "/audit",
+    key: "audit",
+    permission: "audit.read",
+    icon: "M9 12l2 2 4-4M12 3l8 4v5c0 5-3.5 8-8 9-4.5-1-8-4-8-9V7z",
+  },
 ];

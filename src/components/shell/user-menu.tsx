@@ -4,7 +4,15 @@ import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { LocaleSwitcher } from "@/features/preferences/locale-switcher";
 
-export function UserMenu({ displayName, roleLabel, orgName }: { displayName: string; roleLabel: string; orgName: string | null }) {
+export function UserMenu({
+  displayName,
+  roleLabel,
+  orgName,
+}: {
+  displayName: string;
+  roleLabel: string;
+  orgName: string | null;
+}) {
   const t = useTranslations("common");
   return (
     <div className="flex items-center gap-3" aria-label={t("userMenu")}>

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, actions, children, className = "" }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  actions,
+  children,
+  className = "",
+}: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`rounded-lg border border-slate-200 bg-white shadow-xs ${className}`}>
       {(title || actions) && (
@@ -14,7 +24,19 @@ export function Card({ title, actions, children, className = "" }: { title?: Rea
   );
 }
 
-export function StatCard({ label, value, unit, hint, href }: { label: ReactNode; value: ReactNode; unit?: ReactNode; hint?: ReactNode; href?: string }) {
+export function StatCard({
+  label,
+  value,
+  unit,
+  hint,
+  href,
+}: {
+  label: ReactNode;
+  value: ReactNode;
+  unit?: ReactNode;
+  hint?: ReactNode;
+  href?: string;
+}) {
   const body = (
     <>
       <div className="text-xs font-medium text-slate-500">{label}</div>

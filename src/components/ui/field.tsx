@@ -24,7 +24,11 @@ export function Field({
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700">
         {label}
-        {required && <span className="ml-0.5 text-red-600" aria-hidden="true">*</span>}
+        {required && (
+          <span className="ml-0.5 text-red-600" aria-hidden="true">
+            *
+          </span>
+        )}
       </label>
       {children}
       {hint && !messages.length && (
@@ -42,7 +46,10 @@ export function Field({
 }
 
 /** Props that wire an input to its Field's error message. */
-export function fieldA11y(id: string, error?: string[] | string): Pick<ComponentProps<"input">, "id" | "aria-invalid" | "aria-describedby"> {
+export function fieldA11y(
+  id: string,
+  error?: string[] | string,
+): Pick<ComponentProps<"input">, "id" | "aria-invalid" | "aria-describedby"> {
   const has = Boolean(error && ([] as string[]).concat(error).length);
   return { id, "aria-invalid": has || undefined, "aria-describedby": has ? `${id}-error` : undefined };
 }

@@ -11,7 +11,11 @@ export function Table({ className = "", ...props }: ComponentProps<"table">) {
   );
 }
 
-export function Th({ className = "", align = "left", ...props }: ComponentProps<"th"> & { align?: "left" | "right" | "center" }) {
+export function Th({
+  className = "",
+  align = "left",
+  ...props
+}: ComponentProps<"th"> & { align?: "left" | "right" | "center" }) {
   return (
     <th
       scope="col"
@@ -21,6 +25,15 @@ export function Th({ className = "", align = "left", ...props }: ComponentProps<
   );
 }
 
-export function Td({ className = "", align = "left", ...props }: ComponentProps<"td"> & { align?: "left" | "right" | "center" }) {
-  return <td className={`px-3 py-2.5 text-slate-700 ${ALIGN[align]} ${align === "right" ? "num" : ""} ${className}`} {...props} />;
+export function Td({
+  className = "",
+  align = "left",
+  ...props
+}: ComponentProps<"td"> & { align?: "left" | "right" | "center" }) {
+  return (
+    <td
+      className={`px-3 py-2.5 text-slate-700 ${ALIGN[align]} ${align === "right" ? "num" : ""} ${className}`}
+      {...props}
+    />
+  );
 }

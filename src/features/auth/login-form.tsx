@@ -36,7 +36,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       }}
     >
       <Field id="username" label={t("username")}>
-        <input {...fieldA11y("username")} name="username" autoComplete="username" required autoFocus className={inputClass} />
+        <input
+          {...fieldA11y("username")}
+          name="username"
+          autoComplete="username"
+          required
+          autoFocus
+          className={inputClass}
+        />
       </Field>
       <Field id="password" label={t("password")} error={error ?? undefined}>
         <input

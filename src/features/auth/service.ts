@@ -36,7 +36,9 @@ export async function verifyCredentials(
         entityId: user?.id,
         result: "FAILURE",
         // The attempted name is kept for unknown users only; never the password.
-        changes: user ? { reason: user.active ? "password" : "disabled" } : { username: username.slice(0, 64), reason: "unknown" },
+        changes: user
+          ? { reason: user.active ? "password" : "disabled" }
+          : { username: username.slice(0, 64), reason: "unknown" },
         ...meta,
       });
     });
@@ -58,7 +60,11 @@ export async function verifyCredentials(
 
 /** Audit a sign-out. The token names the user; their name and role are read fresh. */
 export async function recordSignOut(userId: string, { db }: { db: DbOrTx }): Promise<void> {
-  const [user] = await db.select({ id: users.id, username: users.username, role: users.role }).from(users).where(eq(users.id, userId)).limit(1);
+  const [user] = await db
+    .select({ id: users.id, username: users.username, role: users.role })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (!user) return;
   await writeAudit(db, { actor: user, action: "auth.signedOut", entityType: "user", entityId: user.id });
 }

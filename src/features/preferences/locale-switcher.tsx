@@ -14,7 +14,11 @@ export function LocaleSwitcher({ className = "" }: { className?: string }) {
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
-    <div role="group" aria-label={t("language")} className={`inline-flex rounded-md ring-1 ring-slate-300 ring-inset ${className}`}>
+    <div
+      role="group"
+      aria-label={t("language")}
+      className={`inline-flex rounded-md ring-1 ring-slate-300 ring-inset ${className}`}
+    >
       {LOCALES.map((l) => (
         <button
           key={l}

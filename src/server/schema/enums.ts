@@ -14,7 +14,14 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 export const roleEnum = pgEnum("role", ROLES);
 
-export const ORG_KINDS = ["FINANCE_BUREAU", "FINANCE_DIVISION", "DEPARTMENT", "UNIT", "TOWNSHIP", "AGENCY"] as const;
+export const ORG_KINDS = [
+  "FINANCE_BUREAU",
+  "FINANCE_DIVISION",
+  "DEPARTMENT",
+  "UNIT",
+  "TOWNSHIP",
+  "AGENCY",
+] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 export const orgKindEnum = pgEnum("org_kind", ORG_KINDS);
 

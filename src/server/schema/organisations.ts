@@ -24,7 +24,9 @@ export const organisations = pgTable(
     foreignKey({ columns: [t.coveringDivisionId], foreignColumns: [t.id] }),
     index("organisations_parent_idx").on(t.parentId),
     index("organisations_kind_idx").on(t.kind, t.sortOrder),
-    index("organisations_division_idx").on(t.coveringDivisionId).where(sql`${t.coveringDivisionId} is not null`),
+    index("organisations_division_idx")
+      .on(t.coveringDivisionId)
+      .where(sql`${t.coveringDivisionId} is not null`),
   ],
 );
 

@@ -15,7 +15,8 @@ export type ProjectSeed = {
   novelty: "NEW" | "CONTINUING";
   duration: "ONE_OFF" | "RECURRING" | "MULTI_YEAR";
   isMajor: boolean;
-  specialArea: "GENERAL" | "GOV_INVESTMENT_FUND" | "PPP" | "GOV_PROCUREMENT" | "GOV_PURCHASED_SERVICE" | "GOV_DEBT";
+  specialArea:
+    "GENERAL" | "GOV_INVESTMENT_FUND" | "PPP" | "GOV_PROCUREMENT" | "GOV_PURCHASED_SERVICE" | "GOV_DEBT";
   requestedAmount: string;
   initialBudget: string;
   budgetCurrent: string;
@@ -37,7 +38,15 @@ export const YEAR_PLAN = {
 export type SeedYear = keyof typeof YEAR_PLAN;
 
 const SECTOR_WEIGHT: Record<string, number> = {
-  education: 3.2, health: 2.6, agriculture: 2.6, transport: 1.8, water: 1.8, construction: 1.8, enforcement: 1.6, culture: 1.5, civil: 1.5,
+  education: 3.2,
+  health: 2.6,
+  agriculture: 2.6,
+  transport: 1.8,
+  water: 1.8,
+  construction: 1.8,
+  enforcement: 1.6,
+  culture: 1.5,
+  civil: 1.5,
 };
 
 /** Split `total` across departments by weight, exactly (largest remainders). */
@@ -80,14 +89,24 @@ export function buildProjects(
       let base = investment
         ? r.pick(INVESTMENT_NAMES[dept.sector]!).replace("{place}", r.pick(places))
         : r.pick(SPECIAL_NAMES[dept.sector] ?? SPECIAL_NAMES.township!);
-      if (!investment && unitIndex > 0 && !base.startsWith("区")) base = `${unitName.replace(/^区/, "")}${base}`;
+      if (!investment && unitIndex > 0 && !base.startsWith("区"))
+        base = `${unitName.replace(/^区/, "")}${base}`;
       const seen = used.get(base) ?? 0;
       used.set(base, seen + 1);
-      const name = seen === 0 ? `${year}年${base}` : `${year}年${base}（${["二", "三", "四", "五", "六", "七", "八", "九"][seen - 1] ?? seen + 1}）`;
+      const name =
+        seen === 0
+          ? `${year}年${base}`
+          : `${year}年${base}（${["二", "三", "四", "五", "六", "七", "八", "九"][seen - 1] ?? seen + 1}）`;
 
       const budget = investment ? r.logUniform(3_000_000, 150_000_000) : r.logUniform(30_000, 20_000_000);
       const novelty = r.chance(investment ? 0.7 : 0.3) ? "NEW" : "CONTINUING";
-      const duration = investment ? "MULTI_YEAR" : r.chance(0.55) ? "RECURRING" : r.chance(0.8) ? "ONE_OFF" : "MULTI_YEAR";
+      const duration = investment
+        ? "MULTI_YEAR"
+        : r.chance(0.55)
+          ? "RECURRING"
+          : r.chance(0.8)
+            ? "ONE_OFF"
+            : "MULTI_YEAR";
       const requested = budget * (1 + r.next() * 0.25);
       const initial = year === 2022 && r.chance(0.4) ? 0 : budget;
       const carry = duration === "MULTI_YEAR" && year !== 2022 && r.chance(0.5) ? budget * r.next() * 0.2 : 0;
@@ -95,7 +114,12 @@ export function buildProjects(
       const adjust = year === 2020 ? 1 + (r.next() - 0.4) * 0.2 : 1;
       const current = initial * adjust;
       // Most projects spend nearly all; a tail spends much less, which is what monitoring catches.
-      const rate = plan.executedTo === 0 ? 0 : r.chance(0.8) ? plan.executedTo - r.next() * 0.15 : plan.executedFrom + r.next() * (plan.executedTo - plan.executedFrom);
+      const rate =
+        plan.executedTo === 0
+          ? 0
+          : r.chance(0.8)
+            ? plan.executedTo - r.next() * 0.15
+            : plan.executedFrom + r.next() * (plan.executedTo - plan.executedFrom);
       const seq = String(i + 1).padStart(4, "0");
       out.push({
         id: seedId(`project:${year}:${dept.code}:${seq}`),
@@ -109,8 +133,18 @@ export function buildProjects(
         duration,
         isMajor: investment ? r.chance(0.5) : budget > 5_000_000 && r.chance(0.3),
         specialArea: investment
-          ? r.chance(0.08) ? "PPP" : r.chance(0.1) ? "GOV_DEBT" : "GENERAL"
-          : r.chance(0.12) ? "GOV_PURCHASED_SERVICE" : r.chance(0.1) ? "GOV_PROCUREMENT" : r.chance(0.02) ? "GOV_INVESTMENT_FUND" : "GENERAL",
+          ? r.chance(0.08)
+            ? "PPP"
+            : r.chance(0.1)
+              ? "GOV_DEBT"
+              : "GENERAL"
+          : r.chance(0.12)
+            ? "GOV_PURCHASED_SERVICE"
+            : r.chance(0.1)
+              ? "GOV_PROCUREMENT"
+              : r.chance(0.02)
+                ? "GOV_INVESTMENT_FUND"
+                : "GENERAL",
         requestedAmount: yuan(requested),
         initialBudget: yuan(initial),
         budgetCurrent: yuan(current),

@@ -22,7 +22,8 @@ export function createRandom(seed: number) {
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
     chance: (p: number) => next() < p,
     /** Log-uniform between min and max: many small amounts, few large ones, as in a real budget. */
-    logUniform: (min: number, max: number) => Math.exp(Math.log(min) + next() * (Math.log(max) - Math.log(min))),
+    logUniform: (min: number, max: number) =>
+      Math.exp(Math.log(min) + next() * (Math.log(max) - Math.log(min))),
   };
 }
 export type Random = ReturnType<typeof createRandom>;

@@ -24,33 +24,120 @@ type UserSeed = { id: string; username: string; displayName: string; role: Role;
 
 // The demo accounts named in the README: one per role, and a second filer in another department.
 export const DEMO_ACCOUNTS: UserSeed[] = [
-  { id: seedId("user:finance_admin"), username: "finance_admin", displayName: "王丽华", role: "FINANCE_ADMIN", orgId: orgIds.division("CZJ-JX") },
-  { id: seedId("user:finance_reviewer"), username: "finance_reviewer", displayName: "陈建国", role: "FINANCE_REVIEWER", orgId: orgIds.division("CZJ-JKW") },
+  {
+    id: seedId("user:finance_admin"),
+    username: "finance_admin",
+    displayName: "王丽华",
+    role: "FINANCE_ADMIN",
+    orgId: orgIds.division("CZJ-JX"),
+  },
+  {
+    id: seedId("user:finance_reviewer"),
+    username: "finance_reviewer",
+    displayName: "陈建国",
+    role: "FINANCE_REVIEWER",
+    orgId: orgIds.division("CZJ-JKW"),
+  },
   { id: seedId("user:expert"), username: "expert", displayName: "周明远", role: "EXPERT", orgId: null },
-  { id: seedId("user:dept_filer"), username: "dept_filer", displayName: "李晓东", role: "DEPT_FILER", orgId: orgIds.unit("D03", 1) },
-  { id: seedId("user:dept_approver"), username: "dept_approver", displayName: "张海燕", role: "DEPT_APPROVER", orgId: orgIds.department("D03") },
-  { id: seedId("user:dept_filer2"), username: "dept_filer2", displayName: "刘佳怡", role: "DEPT_FILER", orgId: orgIds.unit("D01", 1) },
-  { id: seedId("user:agency"), username: "agency", displayName: "赵思远", role: "AGENCY", orgId: orgIds.agency("AG01") },
+  {
+    id: seedId("user:dept_filer"),
+    username: "dept_filer",
+    displayName: "李晓东",
+    role: "DEPT_FILER",
+    orgId: orgIds.unit("D03", 1),
+  },
+  {
+    id: seedId("user:dept_approver"),
+    username: "dept_approver",
+    displayName: "张海燕",
+    role: "DEPT_APPROVER",
+    orgId: orgIds.department("D03"),
+  },
+  {
+    id: seedId("user:dept_filer2"),
+    username: "dept_filer2",
+    displayName: "刘佳怡",
+    role: "DEPT_FILER",
+    orgId: orgIds.unit("D01", 1),
+  },
+  {
+    id: seedId("user:agency"),
+    username: "agency",
+    displayName: "赵思远",
+    role: "AGENCY",
+    orgId: orgIds.agency("AG01"),
+  },
   { id: seedId("user:leader"), username: "leader", displayName: "孙志红", role: "LEADER", orgId: null },
-  { id: seedId("user:sysadmin"), username: "sysadmin", displayName: "吴浩然", role: "SYS_ADMIN", orgId: orgIds.bureau },
-  { id: seedId("user:auditor"), username: "auditor", displayName: "郑文斌", role: "AUDITOR", orgId: orgIds.bureau },
+  {
+    id: seedId("user:sysadmin"),
+    username: "sysadmin",
+    displayName: "吴浩然",
+    role: "SYS_ADMIN",
+    orgId: orgIds.bureau,
+  },
+  {
+    id: seedId("user:auditor"),
+    username: "auditor",
+    displayName: "郑文斌",
+    role: "AUDITOR",
+    orgId: orgIds.bureau,
+  },
 ];
 
 function buildOrganisations() {
-  const rows: (typeof organisations.$inferInsert)[] = [{ id: orgIds.bureau, kind: "FINANCE_BUREAU", code: BUREAU.code, name: BUREAU.name }];
+  const rows: (typeof organisations.$inferInsert)[] = [
+    { id: orgIds.bureau, kind: "FINANCE_BUREAU", code: BUREAU.code, name: BUREAU.name },
+  ];
   DIVISIONS.forEach((d, i) =>
-    rows.push({ id: orgIds.division(d.code), kind: "FINANCE_DIVISION", code: d.code, name: d.name, parentId: orgIds.bureau, sortOrder: i }),
+    rows.push({
+      id: orgIds.division(d.code),
+      kind: "FINANCE_DIVISION",
+      code: d.code,
+      name: d.name,
+      parentId: orgIds.bureau,
+      sortOrder: i,
+    }),
   );
   DEPARTMENTS.forEach((d, i) => {
-    rows.push({ id: orgIds.department(d.code), kind: "DEPARTMENT", code: d.code, name: d.name, coveringDivisionId: orgIds.division(d.division), sortOrder: i });
+    rows.push({
+      id: orgIds.department(d.code),
+      kind: "DEPARTMENT",
+      code: d.code,
+      name: d.name,
+      coveringDivisionId: orgIds.division(d.division),
+      sortOrder: i,
+    });
     d.units.forEach((u, j) =>
-      rows.push({ id: orgIds.unit(d.code, j), kind: "UNIT", code: `${d.code}-U${j + 1}`, name: u, parentId: orgIds.department(d.code), sortOrder: j }),
+      rows.push({
+        id: orgIds.unit(d.code, j),
+        kind: "UNIT",
+        code: `${d.code}-U${j + 1}`,
+        name: u,
+        parentId: orgIds.department(d.code),
+        sortOrder: j,
+      }),
     );
   });
   TOWNSHIPS.forEach((t, i) =>
-    rows.push({ id: orgIds.township(t), kind: "TOWNSHIP", code: `T${String(i + 1).padStart(2, "0")}`, name: t, coveringDivisionId: orgIds.division("CZJ-YS"), sortOrder: i }),
+    rows.push({
+      id: orgIds.township(t),
+      kind: "TOWNSHIP",
+      code: `T${String(i + 1).padStart(2, "0")}`,
+      name: t,
+      coveringDivisionId: orgIds.division("CZJ-YS"),
+      sortOrder: i,
+    }),
   );
-  AGENCIES.forEach((a, i) => rows.push({ id: orgIds.agency(a.code), kind: "AGENCY", code: a.code, name: a.name, agencyType: a.type, sortOrder: i }));
+  AGENCIES.forEach((a, i) =>
+    rows.push({
+      id: orgIds.agency(a.code),
+      kind: "AGENCY",
+      code: a.code,
+      name: a.name,
+      agencyType: a.type,
+      sortOrder: i,
+    }),
+  );
   return rows;
 }
 
@@ -59,32 +146,76 @@ function buildUsers(): UserSeed[] {
   const out = [...DEMO_ACCOUNTS];
   for (const d of DIVISIONS.slice(1)) {
     const key = d.code.split("-")[1]!.toLowerCase();
-    out.push({ id: seedId(`user:reviewer:${key}`), username: `reviewer_${key}`, displayName: personName(r), role: "FINANCE_REVIEWER", orgId: orgIds.division(d.code) });
+    out.push({
+      id: seedId(`user:reviewer:${key}`),
+      username: `reviewer_${key}`,
+      displayName: personName(r),
+      role: "FINANCE_REVIEWER",
+      orgId: orgIds.division(d.code),
+    });
   }
   for (const d of DEPARTMENTS) {
     const key = d.code.toLowerCase();
-    out.push({ id: seedId(`user:approver:${key}`), username: `approver_${key}`, displayName: personName(r), role: "DEPT_APPROVER", orgId: orgIds.department(d.code) });
+    out.push({
+      id: seedId(`user:approver:${key}`),
+      username: `approver_${key}`,
+      displayName: personName(r),
+      role: "DEPT_APPROVER",
+      orgId: orgIds.department(d.code),
+    });
     d.units.forEach((_, j) =>
-      out.push({ id: seedId(`user:filer:${key}:${j}`), username: `filer_${key}_${j + 1}`, displayName: personName(r), role: "DEPT_FILER", orgId: orgIds.unit(d.code, j) }),
+      out.push({
+        id: seedId(`user:filer:${key}:${j}`),
+        username: `filer_${key}_${j + 1}`,
+        displayName: personName(r),
+        role: "DEPT_FILER",
+        orgId: orgIds.unit(d.code, j),
+      }),
     );
   }
   TOWNSHIPS.forEach((t, i) => {
     const key = `t${String(i + 1).padStart(2, "0")}`;
-    out.push({ id: seedId(`user:township:${key}:approver`), username: `approver_${key}`, displayName: personName(r), role: "DEPT_APPROVER", orgId: orgIds.township(t) });
-    out.push({ id: seedId(`user:township:${key}:filer`), username: `filer_${key}`, displayName: personName(r), role: "DEPT_FILER", orgId: orgIds.township(t) });
+    out.push({
+      id: seedId(`user:township:${key}:approver`),
+      username: `approver_${key}`,
+      displayName: personName(r),
+      role: "DEPT_APPROVER",
+      orgId: orgIds.township(t),
+    });
+    out.push({
+      id: seedId(`user:township:${key}:filer`),
+      username: `filer_${key}`,
+      displayName: personName(r),
+      role: "DEPT_FILER",
+      orgId: orgIds.township(t),
+    });
   });
   for (let i = 1; i <= 8; i++) {
-    out.push({ id: seedId(`user:expert:${i}`), username: `expert_${String(i).padStart(2, "0")}`, displayName: personName(r), role: "EXPERT", orgId: null });
+    out.push({
+      id: seedId(`user:expert:${i}`),
+      username: `expert_${String(i).padStart(2, "0")}`,
+      displayName: personName(r),
+      role: "EXPERT",
+      orgId: null,
+    });
   }
   AGENCIES.slice(1).forEach((a) =>
-    out.push({ id: seedId(`user:agency:${a.code}`), username: `agency_${a.code.toLowerCase()}`, displayName: personName(r), role: "AGENCY", orgId: orgIds.agency(a.code) }),
+    out.push({
+      id: seedId(`user:agency:${a.code}`),
+      username: `agency_${a.code.toLowerCase()}`,
+      displayName: personName(r),
+      role: "AGENCY",
+      orgId: orgIds.agency(a.code),
+    }),
   );
   return out;
 }
 
 function buildAllProjects() {
   const places = TOWNSHIPS.filter((t) => !t.endsWith("街道")).map((t) => t.replace(/[镇乡]$/, ""));
-  return SEED_YEARS.flatMap((year) => buildProjects(year as SeedYear, DEPARTMENTS, orgIds, places, createRandom(year * 7919)));
+  return SEED_YEARS.flatMap((year) =>
+    buildProjects(year as SeedYear, DEPARTMENTS, orgIds, places, createRandom(year * 7919)),
+  );
 }
 
 async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
@@ -109,11 +240,19 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
   const projectRows = buildAllProjects();
   await db.transaction(async (tx) => {
     await tx.insert(organisations).values(orgRows).onConflictDoNothing({ target: organisations.id });
-    await tx.insert(fiscalYears).values(SEED_YEARS.map((year) => ({ year }))).onConflictDoNothing();
+    await tx
+      .insert(fiscalYears)
+      .values(SEED_YEARS.map((year) => ({ year })))
+      .onConflictDoNothing();
     await insertInChunks(userRows, 200, (chunk) =>
-      tx.insert(users).values(chunk.map((u) => ({ ...u, passwordHash }))).onConflictDoNothing({ target: users.id }),
+      tx
+        .insert(users)
+        .values(chunk.map((u) => ({ ...u, passwordHash })))
+        .onConflictDoNothing({ target: users.id }),
     );
-    await insertInChunks(projectRows, 400, (chunk) => tx.insert(projects).values(chunk).onConflictDoNothing({ target: projects.id }));
+    await insertInChunks(projectRows, 400, (chunk) =>
+      tx.insert(projects).values(chunk).onConflictDoNothing({ target: projects.id }),
+    );
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }
@@ -123,8 +262,13 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
   if ((row?.n ?? 0) > 0) return false;
   const started = Date.now();
   const result = await seed(db);
-  console.log(`[seed] demo data loaded: ${result.organisations} organisations, ${result.users} users, ${result.projects} projects in ${Date.now() - started} ms`);
+  console.log(
+    `[seed] demo data loaded: ${result.organisations} organisations, ${result.users} users, ${result.projects} projects in ${Date.now() - started} ms`,
+  );
   return true;
 }
 
-export const SEED_SUMMARY = { years: SEED_YEARS, projectsPerYear: Object.fromEntries(Object.entries(YEAR_PLAN).map(([y, p]) => [y, p.count])) };
+export const SEED_SUMMARY = {
+  years: SEED_YEARS,
+  projectsPerYear: Object.fromEntries(Object.entries(YEAR_PLAN).map(([y, p]) => [y, p.count])),
+};

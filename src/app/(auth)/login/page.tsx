@@ -16,8 +16,17 @@ function safeCallback(value: string | string[] | undefined): string {
   return v && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/login") ? v : "/dashboard";
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [user, params, t, tc] = await Promise.all([getCurrentUser(), searchParams, getTranslations("auth"), getTranslations("common")]);
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [user, params, t, tc] = await Promise.all([
+    getCurrentUser(),
+    searchParams,
+    getTranslations("auth"),
+    getTranslations("common"),
+  ]);
   const callbackUrl = safeCallback(params.callbackUrl);
   if (user) redirect(callbackUrl);
   return (
@@ -28,7 +37,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-1 items-center justify-center px-4 pb-16">
         <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-xl">
           <div className="mb-6 text-center">
-            <div className="mx-auto mb-3 flex h-11 w-11 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-white" aria-hidden="true">
+            <div
+              className="mx-auto mb-3 flex h-11 w-11 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-white"
+              aria-hidden="true"
+            >
               绩
             </div>
             <h1 className="text-lg font-semibold text-slate-900">{tc("appName")}</h1>
