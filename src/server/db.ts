@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { env } from "@/env";
@@ -66,4 +66,10 @@ export async function closeDatabase(): Promise<void> {
 /** Tests swap in their own database (a fresh schema on the server, or an in-memory PGlite). */
 export function useDatabase(h: Handle): void {
   globalForDb.__bpmDb = h;
+}
+
+/** Run raw SQL and return its rows: both drivers answer with `{ rows }`. */
+export async function queryRows<T = Record<string, unknown>>(dbOrTx: DbOrTx, query: SQL): Promise<T[]> {
+  const result = (await dbOrTx.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
 }

@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/features/auth/service";
-import { db } from "@/server/db";
+import { db, queryRows } from "@/server/db";
 import { auditLog, projects, users } from "@/server/schema";
 import { seed } from "@/server/seed/seed";
 
@@ -19,7 +19,7 @@ describe("database and seed", () => {
     const after = await db.execute(
       sql`select (select count(*) from users) u, (select count(*) from projects) p, (select count(*) from organisations) o, (select md5(string_agg(id::text || requested_amount::text, ',' order by id)) from projects) h`,
     );
-    expect(after.rows).toEqual(before.rows);
+    expect(after).toEqual(before);
   });
 
   it("keeps the audit log append-only", async () => {
