@@ -1,0 +1,87 @@
+import { and, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { runAction } from "@/server/action-client";
+import { db } from "@/server/db";
+import { AppError } from "@/server/errors";
+import { auditLog, projects } from "@/server/schema";
+import { keyTranslator, signedIn } from "../factories/users";
+
+const meta = { ip: "127.0.0.5", userAgent: "vitest" };
+const schema = z.object({ name: z.string().min(1, "required").max(10), amount: z.coerce.number().min(0) });
+const def = { name: "testRename", permission: "projects.update" as const, schema };
+
+describe("action client", () => {
+  it("refuses a role without the permission, writes nothing, and audits the refusal", async () => {
+    const user = await signedIn("leader");
+    let ran = false;
+    const result = await runAction(def, async () => (ran = true), {
+      user,
+      raw: { name: "x", amount: 1 },
+      meta,
+      t: keyTranslator,
+    });
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(ran).toBe(false);
+    const denied = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "access.denied"), eq(auditLog.actorUsername, "leader")));
+    expect(denied.at(-1)).toMatchObject({ result: "DENIED", ip: "127.0.0.5" });
+  });
+
+  it("puts validation errors on the field at fault and gives the typed values back", async () => {
+    const user = await signedIn("dept_filer");
+    const result = await runAction(def, async () => "unused", {
+      user,
+      raw: { name: "", amount: -1 },
+      meta,
+      t: keyTranslator,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.code).toBe("VALIDATION");
+    expect(result.fieldErrors?.name).toEqual(["validation.required"]);
+    expect(result.fieldErrors?.amount).toHaveLength(1);
+    expect(result.values).toEqual({ name: "", amount: -1 });
+  });
+
+  it("rolls back every write of the action when it fails half way", async () => {
+    const user = await signedIn("dept_filer");
+    const [project] = await db.select().from(projects).where(eq(projects.unitId, user.orgId!)).limit(1);
+    const result = await runAction(
+      def,
+      async (input, { tx, audit }) => {
+        await tx.update(projects).set({ name: input.name }).where(eq(projects.id, project!.id));
+        await audit({ action: "project.updated", entityType: "project", entityId: project!.id });
+        throw new AppError("CONFLICT");
+      },
+      { user, raw: { name: "改名后", amount: 1 }, meta, t: keyTranslator },
+    );
+    expect(result).toMatchObject({ ok: false, code: "CONFLICT", message: "errors.CONFLICT" });
+    const [after] = await db.select().from(projects).where(eq(projects.id, project!.id));
+    expect(after!.name).toBe(project!.name);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "project.updated"), eq(auditLog.entityId, project!.id)));
+    expect(rows).toHaveLength(0);
+  });
+
+  it("hides unexpected errors behind a generic message", async () => {
+    const user = await signedIn("dept_filer");
+    const result = await runAction(
+      def,
+      async () => {
+        throw new Error("secret internal detail");
+      },
+      { user, raw: { name: "ok", amount: 1 }, meta, t: keyTranslator },
+    );
+    expect(result).toMatchObject({ ok: false, code: "INTERNAL", message: "errors.INTERNAL" });
+  });
+
+  it("treats a signed-out caller as unauthenticated", async () => {
+    const result = await runAction(def, async () => "x", { user: null, raw: {}, meta, t: keyTranslator });
+    expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+  });
+});

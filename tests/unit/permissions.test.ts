@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/server/errors";
+import { assertCan, can, PERMISSIONS, type Permission } from "@/server/permissions";
+import { ROLES, type Role } from "@/server/schema/enums";
+
+// Who may do what, written out from SPEC §1 as a grid a reader can check line by line.
+// Columns: FINANCE_ADMIN, FINANCE_REVIEWER, EXPERT, DEPT_FILER, DEPT_APPROVER, AGENCY, LEADER, SYS_ADMIN, AUDITOR.
+const EXPECTED: Record<Permission, string> = {
+  "dashboard.view": "YYYYYYYYY",
+  "account.changePassword": "YYYYYYYYY",
+  "projects.read": "YY.YY.Y..",
+  "projects.create": "...Y.....",
+  "projects.update": "...Y.....",
+  "projects.export": "YY.YY.Y..",
+  "years.read": "YY....Y..",
+  "years.configure": "Y........",
+  "users.read": ".......Y.",
+  "users.manage": ".......Y.",
+  "audit.read": "........Y",
+  "audit.export": "........Y",
+};
+
+describe("permission table", () => {
+  it("lists exactly the permissions of the grid", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  const cases = (Object.keys(EXPECTED) as Permission[]).flatMap((permission) =>
+    ROLES.map(
+      (role, i) => [permission, role, EXPECTED[permission][i] === "Y"] as [Permission, Role, boolean],
+    ),
+  );
+
+  it.each(cases)("%s for %s: allowed=%s", (permission, role, allowed) => {
+    expect(can(role, permission)).toBe(allowed);
+    if (allowed) expect(() => assertCan({ role }, permission)).not.toThrow();
+    else expect(() => assertCan({ role }, permission)).toThrow(AppError);
+  });
+
+  it("gives SYS_ADMIN and AUDITOR no business permission (三权分立)", () => {
+    const business = (Object.keys(PERMISSIONS) as Permission[]).filter(
+      (p) =>
+        !p.startsWith("users.") &&
+        !p.startsWith("audit.") &&
+        p !== "dashboard.view" &&
+        p !== "account.changePassword",
+    );
+    for (const p of business) {
+      expect(can("SYS_ADMIN", p), p).toBe(false);
+      expect(can("AUDITOR", p), p).toBe(false);
+    }
+  });
+});
