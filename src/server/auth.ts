@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordSignOut, verifyCredentials } from "@/features/auth/service";
 import { authSecret } from "./auth-secret";
 import { db } from "./db";
-import { clientAddress } from "./request-context";
+import { clientAddress, requestMeta } from "./request-context";
 import { ensureDatabaseReady } from "./startup";
 
 const credentialsSchema = z.object({
@@ -58,7 +58,7 @@ export const authOptions: NextAuthOptions = {
   events: {
     async signOut({ token }) {
       if (!token?.uid) return;
-      await recordSignOut(String(token.uid), { db });
+      await recordSignOut(String(token.uid), await requestMeta(), { db });
     },
   },
 };
