@@ -1,7 +1,8 @@
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { verifyCredentials } from "@/features/auth/service";
-import { db, queryRows } from "@/server/db";
+import { db, openDatabase, queryRows } from "@/server/db";
+import { migrateDatabase } from "@/server/migrate";
 import { auditLog, projects, users } from "@/server/schema";
 import { seed } from "@/server/seed/seed";
 
@@ -12,14 +13,22 @@ describe("database and seed", () => {
   });
 
   it("is repeatable: seeding again changes nothing", async () => {
-    const before = await db.execute(
-      sql`select (select count(*) from users) u, (select count(*) from projects) p, (select count(*) from organisations) o, (select md5(string_agg(id::text || requested_amount::text, ',' order by id)) from projects) h`,
-    );
-    await seed(db);
-    const after = await db.execute(
-      sql`select (select count(*) from users) u, (select count(*) from projects) p, (select count(*) from organisations) o, (select md5(string_agg(id::text || requested_amount::text, ',' order by id)) from projects) h`,
-    );
-    expect(after).toEqual(before);
+    // On a database of its own: other test files write to the shared one while this runs.
+    const handle = openDatabase({ pgliteDir: "memory://" });
+    try {
+      await migrateDatabase(handle);
+      const state = () =>
+        queryRows(
+          handle.db,
+          sql`select (select count(*) from users) u, (select count(*) from projects) p, (select count(*) from organisations) o, (select md5(string_agg(id::text || requested_amount::text || stage::text, ',' order by id)) from projects) h, (select md5(string_agg(id::text || username || role::text, ',' order by id)) from users) uh`,
+        );
+      await seed(handle.db);
+      const before = await state();
+      await seed(handle.db);
+      expect(await state()).toEqual(before);
+    } finally {
+      await handle.close();
+    }
   });
 
   it("keeps the audit log append-only", async () => {

@@ -1,6 +1,23 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { RoleDashboard } from "@/features/dashboards/components/role-dashboard";
+import { resolveDashboardYear } from "@/features/dashboards/year-param";
+import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
-export default async function DashboardPage() {
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("pageTitle") };
+}
+
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
-  return <div data-testid="dashboard">{user.role}</div>;
+  if (!can(user.role, "dashboard.view")) notFound();
+  const { year, years } = await resolveDashboardYear((await searchParams).year);
+  return <RoleDashboard user={user} year={year} years={years} />;
 }

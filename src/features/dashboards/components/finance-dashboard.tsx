@@ -1,0 +1,72 @@
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { CurrentUser } from "@/server/session";
+import { headline, kindBreakdown, orgBreakdown, stageBreakdown } from "../queries";
+import { CardNote } from "./chart-card";
+import { DashboardHeader } from "./dashboard-header";
+import { DepartmentRateBlock } from "./department-rate-block";
+import { FinanceHeadline } from "./finance-headline";
+import { KindBlock } from "./kind-block";
+import { OrgTable } from "./org-table";
+import { StageBlock } from "./stage-block";
+
+/**
+ * The finance bureau's view of a year: the whole district for the performance division, the covered
+ * departments for a business division's reviewer (the queries apply the scope).
+ */
+export async function FinanceDashboard({
+  user,
+  year,
+  years,
+}: {
+  user: CurrentUser;
+  year: number;
+  years: number[];
+}) {
+  const [t, tc, data, stages, kinds, departments] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("common"),
+    headline(user, year),
+    stageBreakdown(user, year),
+    kindBreakdown(user, year),
+    orgBreakdown(user, year, "department"),
+  ]);
+  const reviewer = user.role === "FINANCE_REVIEWER";
+  const role = reviewer ? "reviewer" : "finance";
+  return (
+    <div className="space-y-4" data-testid="dashboard">
+      <DashboardHeader
+        title={t(`${role}.title`)}
+        description={t(`${role}.description`, {
+          org: user.orgName ?? "",
+          year,
+          departments: departments.length,
+        })}
+        year={year}
+        years={years}
+      />
+      {data.projects === 0 ? (
+        <EmptyState title={t("noProjects.title", { year })} body={t(`noProjects.${role}`)} />
+      ) : (
+        <>
+          <FinanceHeadline data={data} year={year} />
+          <div className="grid gap-4 xl:grid-cols-12">
+            <StageBlock rows={stages} year={year} unit="yi" className="xl:col-span-7" />
+            <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5 xl:self-start" />
+          </div>
+          <div className="grid items-start gap-4 xl:grid-cols-12">
+            <Card
+              title={t("orgTable.departments")}
+              className="xl:col-span-7"
+              actions={<CardNote>{t("unitNote", { unit: tc("unitWan") })}</CardNote>}
+            >
+              <OrgTable rows={departments} kind="department" unit="wan" linkYear={year} />
+            </Card>
+            <DepartmentRateBlock rows={departments} className="xl:col-span-5" />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { getTranslations } from "next-intl/server";
+import { StatCard } from "@/components/ui/card";
+import { integer, money, projectsHref } from "../format";
+import type { Headline } from "../queries";
+import { TotalsCards } from "./totals-cards";
+
+/** The finance bureau's headline: totals plus 政府投资项目 and the projects the year's rule flags for 事前评估. */
+export async function FinanceHeadline({ data, year }: { data: Headline; year: number }) {
+  const [t, tc] = await Promise.all([getTranslations("dashboard"), getTranslations("common")]);
+  return (
+    <TotalsCards
+      totals={data}
+      year={year}
+      unit="yi"
+      hints={{
+        projects: t("cards.projectsHint", { departments: data.departments }),
+        budget: t("cards.budgetHint", { value: money(data.initialBudget, "yi"), unit: tc("unitYi") }),
+      }}
+    >
+      <StatCard
+        label={t("cards.investment")}
+        value={integer(data.investmentProjects)}
+        unit={t("units.projects")}
+        hint={t("cards.investmentHint", { value: money(data.investmentBudget, "yi"), unit: tc("unitYi") })}
+        href={projectsHref({ year, kind: "GOV_INVESTMENT" })}
+      />
+      <StatCard
+        label={t("cards.preAssessment")}
+        value={integer(data.preAssessmentProjects)}
+        unit={t("units.projects")}
+        hint={
+          data.preAssessmentThreshold === null
+            ? undefined
+            : t("cards.preAssessmentHint", {
+                threshold: money(data.preAssessmentThreshold, "wan").replace(/\.00$/, ""),
+                unit: tc("unitWan"),
+              })
+        }
+      />
+    </TotalsCards>
+  );
+}

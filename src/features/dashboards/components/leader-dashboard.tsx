@@ -1,0 +1,72 @@
+import { getTranslations } from "next-intl/server";
+import { StatCard } from "@/components/ui/card";
+import { Card } from "@/components/ui/card";
+import type { CurrentUser } from "@/server/session";
+import { integer, money, projectsHref } from "../format";
+import { headline, kindBreakdown, orgBreakdown, yearTrend } from "../queries";
+import { CardNote } from "./chart-card";
+import { DashboardHeader } from "./dashboard-header";
+import { KindBlock } from "./kind-block";
+import { OrgTable } from "./org-table";
+import { RankingBlock } from "./ranking-block";
+import { TotalsCards } from "./totals-cards";
+import { TrendBlock } from "./trend-block";
+
+/** Read-only figures for 区委区政府 and 区人大: the year, the trend across years, the departments. */
+export async function LeaderDashboard({
+  user,
+  year,
+  years,
+}: {
+  user: CurrentUser;
+  year: number;
+  years: number[];
+}) {
+  const [t, tc, data, kinds, trend, departments] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("common"),
+    headline(user, year),
+    kindBreakdown(user, year),
+    yearTrend(user),
+    orgBreakdown(user, year, "department"),
+  ]);
+  return (
+    <div className="space-y-4" data-testid="dashboard">
+      <DashboardHeader
+        title={t("leader.title")}
+        description={t("leader.description", { year })}
+        year={year}
+        years={years}
+      />
+      <TotalsCards
+        totals={data}
+        year={year}
+        unit="yi"
+        columns="md:grid-cols-3 xl:grid-cols-5"
+        hints={{ projects: t("cards.projectsHint", { departments: data.departments }) }}
+      >
+        <StatCard
+          label={t("cards.investment")}
+          value={integer(data.investmentProjects)}
+          unit={t("units.projects")}
+          hint={t("cards.investmentHint", { value: money(data.investmentBudget, "yi"), unit: tc("unitYi") })}
+          href={projectsHref({ year, kind: "GOV_INVESTMENT" })}
+        />
+      </TotalsCards>
+      <div className="grid items-start gap-4 xl:grid-cols-12">
+        <TrendBlock rows={trend} className="xl:col-span-7" />
+        <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5" />
+      </div>
+      <div className="grid items-start gap-4 xl:grid-cols-12">
+        <RankingBlock rows={departments} className="xl:col-span-5" />
+        <Card
+          title={t("orgTable.departments")}
+          className="xl:col-span-7"
+          actions={<CardNote>{t("unitNote", { unit: tc("unitWan") })}</CardNote>}
+        >
+          <OrgTable rows={departments} kind="department" unit="wan" linkYear={year} initialRows={10} />
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { authAction } from "@/server/action-client";
+import { runUpdateYearSettings, updateYearSettingsDef } from "./definitions";
+
+export const updateYearSettingsAction = authAction(updateYearSettingsDef, async (input, ctx) => {
+  const saved = await runUpdateYearSettings(input, ctx);
+  revalidatePath("/settings/years");
+  revalidatePath("/dashboard");
+  return saved;
+});

@@ -1,0 +1,16 @@
+import type { ActionContext, ActionDefinition } from "@/server/action-client";
+import { yearSettingsSchema, type YearSettingsInput } from "./schemas";
+import { updateYearSettings } from "./service";
+
+// The action's definition and body, apart from the "use server" file so integration tests run
+// exactly what the browser runs (runAction) with a user of their choosing.
+export const updateYearSettingsDef: ActionDefinition<typeof yearSettingsSchema> = {
+  name: "updateYearSettings",
+  permission: "years.configure",
+  schema: yearSettingsSchema,
+};
+
+export async function runUpdateYearSettings(input: YearSettingsInput, { user, tx, meta }: ActionContext) {
+  const saved = await updateYearSettings(input, { db: tx, user, meta });
+  return { year: saved.year, version: saved.version };
+}
