@@ -1,0 +1,86 @@
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { ProjectFilters } from "@/features/projects/components/project-filters";
+import { ProjectTable } from "@/features/projects/components/project-table";
+import { ProjectTotalsBar } from "@/features/projects/components/project-totals";
+import { exportHref, listHref } from "@/features/projects/list-url";
+import { departmentOptions, fiscalYearOptions, listProjects } from "@/features/projects/queries";
+import { PAGE_SIZE, resolveListFilters } from "@/features/projects/schemas";
+import { can } from "@/server/permissions";
+import { requireUser } from "@/server/session";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ProjectsPage({ searchParams }: Props) {
+  const user = await requireUser();
+  if (!can(user.role, "projects.read")) notFound();
+  const [raw, years, departments, t, tc] = await Promise.all([
+    searchParams,
+    fiscalYearOptions(),
+    departmentOptions(user),
+    getTranslations("projects"),
+    getTranslations("common"),
+  ]);
+  const filters = resolveListFilters(raw, { years, departmentIds: departments.map((d) => d.id) });
+  const { rows, totals } = await listProjects(user, filters);
+  const pages = Math.max(1, Math.ceil(totals.count / PAGE_SIZE));
+  // A page past the end (an old link after filtering) shows the last page instead of nothing.
+  if (filters.page > pages) redirect(listHref(filters, { page: pages }));
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <>
+            {can(user.role, "projects.create") && (
+              <ButtonLink href="/projects/new">{t("newProject")}</ButtonLink>
+            )}
+            {can(user.role, "projects.export") && totals.count > 0 && (
+              // A plain link: the route handler answers with a file, not a page.
+              <a href={exportHref(filters)} className={buttonClass("secondary")} download>
+                {tc("export")}
+              </a>
+            )}
+          </>
+        }
+      />
+      <ProjectFilters
+        filters={filters}
+        years={years}
+        departments={departments.length > 1 ? departments : undefined}
+      />
+      <ProjectTotalsBar
+        totals={totals}
+        unit={filters.money}
+        unitHref={(money) => listHref(filters, { money })}
+      />
+      {rows.length === 0 ? (
+        <EmptyState
+          title={t("empty.title")}
+          body={t("empty.body")}
+          action={
+            <ButtonLink href="/projects" variant="secondary">
+              {t("empty.clear")}
+            </ButtonLink>
+          }
+        />
+      ) : (
+        <>
+          <ProjectTable rows={rows} filters={filters} />
+          <Pagination
+            page={filters.page}
+            pageSize={PAGE_SIZE}
+            total={totals.count}
+            hrefFor={(page) => listHref(filters, { page })}
+          />
+        </>
+      )}
+    </>
+  );
+}

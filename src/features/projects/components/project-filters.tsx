@@ -1,0 +1,118 @@
+import Form from "next/form";
+import { useTranslations } from "next-intl";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { PROJECT_KINDS, PROJECT_STAGES } from "@/server/schema/enums";
+import { listHref } from "../list-url";
+import type { ProjectListFilters } from "../schemas";
+
+const label = "mb-1 block text-xs font-medium text-slate-600";
+
+/**
+ * The filter bar: a GET form, so every filter lands in the URL (shareable, back button works).
+ * Submitting starts again at page 1 and keeps the sort and the amount unit.
+ */
+export function ProjectFilters({
+  filters,
+  years,
+  departments,
+}: {
+  filters: ProjectListFilters;
+  years: number[];
+  /** Omitted when the user sees a single department or unit: the filter would have one choice. */
+  departments?: { id: string; name: string }[];
+}) {
+  const t = useTranslations("projects.filters");
+  const te = useTranslations("enums");
+  // Search wider than the selects; the buttons take what they need. Three to a row on tablets.
+  const columns = departments
+    ? "xl:grid-cols-[minmax(0,2fr)_minmax(0,0.8fr)_repeat(3,minmax(0,1fr))_auto]"
+    : "xl:grid-cols-[minmax(0,2fr)_minmax(0,0.8fr)_repeat(2,minmax(0,1fr))_auto]";
+  return (
+    // Keyed by the filters: after a navigation the controls show the URL's values, not stale ones.
+    <Form
+      key={listHref(filters)}
+      action="/projects"
+      aria-label={t("label")}
+      className={`mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 md:grid-cols-3 ${columns}`}
+    >
+      <div>
+        <label htmlFor="filter-q" className={label}>
+          {t("search")}
+        </label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ""}
+          placeholder={t("searchPlaceholder")}
+          maxLength={100}
+          className={inputClass}
+        />
+      </div>
+      <div>
+        <label htmlFor="filter-year" className={label}>
+          {t("year")}
+        </label>
+        <select id="filter-year" name="year" defaultValue={String(filters.year)} className={inputClass}>
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+          <option value="all">{t("allYears")}</option>
+        </select>
+      </div>
+      {departments && (
+        <div>
+          <label htmlFor="filter-dept" className={label}>
+            {t("department")}
+          </label>
+          <select id="filter-dept" name="dept" defaultValue={filters.dept ?? ""} className={inputClass}>
+            <option value="">{t("allDepartments")}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div>
+        <label htmlFor="filter-kind" className={label}>
+          {t("kind")}
+        </label>
+        <select id="filter-kind" name="kind" defaultValue={filters.kind ?? ""} className={inputClass}>
+          <option value="">{t("allKinds")}</option>
+          {PROJECT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {te(`projectKind.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-stage" className={label}>
+          {t("stage")}
+        </label>
+        <select id="filter-stage" name="stage" defaultValue={filters.stage ?? ""} className={inputClass}>
+          <option value="">{t("allStages")}</option>
+          {PROJECT_STAGES.map((s) => (
+            <option key={s} value={s}>
+              {te(`stage.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {filters.sort !== "code" && <input type="hidden" name="sort" value={filters.sort} />}
+      {filters.dir !== "asc" && <input type="hidden" name="dir" value={filters.dir} />}
+      {filters.money !== "wan" && <input type="hidden" name="money" value={filters.money} />}
+      <div className="flex gap-2">
+        <Button type="submit">{t("apply")}</Button>
+        <ButtonLink href="/projects" variant="secondary">
+          {t("reset")}
+        </ButtonLink>
+      </div>
+    </Form>
+  );
+}
