@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
+import { PasswordChangeGate } from "@/features/account/password-change-gate";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -12,6 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const items = NAV_ITEMS.filter((i) => can(user.role, i.permission));
   return (
     <div className="min-h-screen lg:flex">
+      <PasswordChangeGate required={user.mustChangePassword} />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

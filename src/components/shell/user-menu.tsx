@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import { LocaleSwitcher } from "@/features/preferences/locale-switcher";
 
 export function UserMenu({
@@ -26,6 +27,12 @@ export function UserMenu({
           {orgName ? ` · ${orgName}` : ""}
         </div>
       </div>
+      <Link
+        href="/account/password"
+        className="rounded-md px-2.5 py-1.5 text-sm whitespace-nowrap text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      >
+        {t("changePassword")}
+      </Link>
       <button
         type="button"
         onClick={() => signOut({ callbackUrl: "/login" })}
