@@ -88,6 +88,9 @@ export async function runAction<S extends z.ZodType, R>(
         )
       : undefined;
   if (!user) return { ok: false, code: "UNAUTHENTICATED", message: t("errors.UNAUTHENTICATED") };
+  if (user.mustChangePassword && def.permission !== "account.changePassword") {
+    return { ok: false, code: "FORBIDDEN", message: t("errors.passwordChangeRequired") };
+  }
   try {
     assertCan(user, def.permission);
     const parsed = def.schema.safeParse(raw);

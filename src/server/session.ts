@@ -69,9 +69,28 @@ export async function loadSessionUser(
   };
 }
 
-/** For pages: the signed-in user, or a redirect to the sign-in page. */
-export async function requireUser(): Promise<CurrentUser> {
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/** For the shell and the password page: the signed-in user, or a redirect to the sign-in page. */
+export async function requireSignedIn(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
   return user;
+}
+
+/**
+ * For every page: the signed-in user, or a redirect to the sign-in page — or to the password page
+ * while the account must change its password (first sign-in, after a reset). Pages render on every
+ * navigation, client-side too, so the check cannot be skipped by clicking around.
+ */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await requireSignedIn();
+  if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return user;
+}
+
+/** For route handlers (exports): the user who may work now, or null (signed out, or must change password). */
+export async function getWorkingUser(): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  return user && !user.mustChangePassword ? user : null;
 }

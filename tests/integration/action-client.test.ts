@@ -85,3 +85,32 @@ describe("action client", () => {
     expect(result).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 });
+
+describe("an account that must change its password", () => {
+  it("may change the password and nothing else", async () => {
+    const { users } = await import("@/server/schema");
+    await db.update(users).set({ mustChangePassword: true }).where(eq(users.username, "filer_d05_2"));
+    const user = await signedIn("filer_d05_2");
+    let ran = 0;
+    const blocked = await runAction(def, async () => (ran += 1), {
+      user,
+      raw: { name: "x", amount: 1 },
+      meta,
+      t: keyTranslator,
+    });
+    expect(blocked).toMatchObject({ ok: false, code: "FORBIDDEN", message: "errors.passwordChangeRequired" });
+    const passwordDef = {
+      name: "changeOwnPassword",
+      permission: "account.changePassword" as const,
+      schema: z.object({}),
+    };
+    const allowed = await runAction(passwordDef, async () => (ran += 1), {
+      user,
+      raw: {},
+      meta,
+      t: keyTranslator,
+    });
+    expect(allowed.ok).toBe(true);
+    expect(ran).toBe(1);
+  });
+});

@@ -59,12 +59,22 @@ export async function verifyCredentials(
 }
 
 /** Audit a sign-out. The token names the user; their name and role are read fresh. */
-export async function recordSignOut(userId: string, meta: RequestMeta, { db }: { db: DbOrTx }): Promise<void> {
+export async function recordSignOut(
+  userId: string,
+  meta: RequestMeta,
+  { db }: { db: DbOrTx },
+): Promise<void> {
   const [user] = await db
     .select({ id: users.id, username: users.username, role: users.role })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
   if (!user) return;
-  await writeAudit(db, { actor: user, action: "auth.signedOut", entityType: "user", entityId: user.id, ...meta });
+  await writeAudit(db, {
+    actor: user,
+    action: "auth.signedOut",
+    entityType: "user",
+    entityId: user.id,
+    ...meta,
+  });
 }

@@ -7,14 +7,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ChangePasswordForm } from "@/features/account/components/change-password-form";
 import { getPasswordChangedAt } from "@/features/account/queries";
 import { can } from "@/server/permissions";
-import { requireUser } from "@/server/session";
+import { requireSignedIn } from "@/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("account.password"))("title") };
 }
 
 export default async function ChangePasswordPage() {
-  const user = await requireUser();
+  const user = await requireSignedIn();
   if (!can(user.role, "account.changePassword")) notFound();
   const [t, format, changedAt] = await Promise.all([
     getTranslations("account.password"),

@@ -1,9 +1,9 @@
 import { exportProjects } from "@/features/projects/export";
 import { requestMeta } from "@/server/request-context";
-import { getCurrentUser } from "@/server/session";
+import { getWorkingUser } from "@/server/session";
 
 export async function GET(request: Request) {
-  const user = await getCurrentUser();
+  const user = await getWorkingUser();
   if (!user) return Response.redirect(new URL("/login", request.url), 303);
   return exportProjects(user, new URL(request.url).searchParams, await requestMeta());
 }
