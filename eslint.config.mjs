@@ -15,6 +15,7 @@ const config = [
       "data/**",
       "playwright-report/**",
       "test-results/**",
+      "reports/**",
       "next-env.d.ts",
     ],
   },

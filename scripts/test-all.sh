@@ -4,15 +4,16 @@
 # (each tier creates and drops databases of its own there). Ends with one line: N passed, N failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
+mkdir -p reports
+rm -f reports/vitest.json reports/e2e.json  # a report left from an earlier run must not count
 status=0
 
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || status=1
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   npx next build || status=1
 fi
 npx playwright test || status=1
 
-node scripts/test-summary.mjs test-results/vitest.json test-results/e2e.json || status=1
+node scripts/test-summary.mjs reports/vitest.json reports/e2e.json || status=1
 exit $status

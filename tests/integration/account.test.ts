@@ -3,32 +3,23 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { changePasswordDef, changePasswordRun } from "@/features/account/definitions";
 import { verifyCredentials } from "@/features/auth/service";
 import { createUserDef, createUserRun } from "@/features/users/definitions";
-import { loadMessages } from "@/messages/load";
-import { runAction, type ActionResult } from "@/server/action-client";
+import { runAction } from "@/server/action-client";
 import { db } from "@/server/db";
 import { auditLog, users } from "@/server/schema";
 import { orgIds } from "@/server/seed/seed";
 import { loadSessionUser, type CurrentUser } from "@/server/session";
+import { catalogTranslator, failure, uniqueName } from "../factories/messages";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "10.20.30.41", userAgent: "vitest-account" };
-let messages: Record<string, unknown>;
-// Answers "t:<key>" for keys the Chinese catalog holds and fails the test for any it lacks.
-const t = (key: string) => {
-  const found = key
-    .split(".")
-    .reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], messages);
-  if (typeof found !== "string") throw new Error(`missing message ${key}`);
-  return `t:${key}`;
-};
+let t: (key: string) => string;
 
-let seq = 0;
 const INITIAL = "Initial#2024";
 
 /** A fresh account made by the system administrator, as it is on its first sign-in. */
 async function newAccount(): Promise<CurrentUser> {
   const admin = await signedIn("sysadmin");
-  const username = `it_acct_${process.pid % 10000}_${Date.now() % 100000}_${++seq}`;
+  const username = uniqueName("it_acct");
   const created = await runAction(createUserDef, createUserRun, {
     user: admin,
     raw: {
@@ -48,13 +39,8 @@ async function newAccount(): Promise<CurrentUser> {
 const change = (user: CurrentUser, raw: Record<string, unknown>) =>
   runAction(changePasswordDef, changePasswordRun, { user, raw, meta, t });
 
-function failure(result: ActionResult<unknown>) {
-  expect(result.ok).toBe(false);
-  return result as Extract<ActionResult<unknown>, { ok: false }>;
-}
-
 beforeAll(async () => {
-  messages = await loadMessages("zh-CN");
+  t = await catalogTranslator();
 });
 
 describe("changing one's own password", () => {

@@ -13,32 +13,22 @@ import {
   updateUserRun,
 } from "@/features/users/definitions";
 import { userVersion } from "@/features/users/service";
-import { loadMessages } from "@/messages/load";
-import { runAction, type ActionResult } from "@/server/action-client";
+import { runAction } from "@/server/action-client";
 import { db } from "@/server/db";
 import { verifyPassword } from "@/server/password";
 import { auditLog, users } from "@/server/schema";
 import { orgIds } from "@/server/seed/seed";
 import type { CurrentUser } from "@/server/session";
+import { catalogTranslator, failure, uniqueName } from "../factories/messages";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "10.20.30.40", userAgent: "vitest-users" };
-let messages: Record<string, unknown>;
-// Answers "t:<key>" for keys the Chinese catalog holds and fails the test for any it lacks.
-const t = (key: string) => {
-  const found = key
-    .split(".")
-    .reduce<unknown>((m, k) => (m as Record<string, unknown> | undefined)?.[k], messages);
-  if (typeof found !== "string") throw new Error(`missing message ${key}`);
-  return `t:${key}`;
-};
+let t: (key: string) => string;
 
 let admin: CurrentUser;
-let seq = 0;
-const uniqueName = (prefix: string) => `${prefix}_${process.pid % 10000}_${Date.now() % 100000}_${++seq}`;
 
 beforeAll(async () => {
-  messages = await loadMessages("zh-CN");
+  t = await catalogTranslator();
   admin = await signedIn("sysadmin");
 });
 
@@ -61,11 +51,6 @@ async function createFiler(): Promise<string> {
   });
   if (!result.ok) throw new Error(JSON.stringify(result));
   return (result.data as { id: string }).id;
-}
-
-function failure(result: ActionResult<unknown>) {
-  expect(result.ok).toBe(false);
-  return result as Extract<ActionResult<unknown>, { ok: false }>;
 }
 
 describe("user administration is for the system administrator only", () => {
