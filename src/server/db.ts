@@ -23,7 +23,8 @@ export type Handle = { db: Db; kind: "pg" | "pglite"; url?: string; close: () =>
 const globalForDb = globalThis as unknown as { __bpmDb?: Handle };
 
 export function openDatabase(options: { url?: string; pgliteDir?: string } = {}): Handle {
-  const url = options.url ?? env.DATABASE_URL;
+  // An explicit embedded folder wins over DATABASE_URL (tests open throw-away PGlite databases).
+  const url = options.pgliteDir ? undefined : (options.url ?? env.DATABASE_URL);
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: "pg", url, close: () => pool.end() };
