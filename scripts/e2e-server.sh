@@ -15,6 +15,7 @@ else
   trap 'rm -rf "$workdir"' EXIT
 fi
 export AUTH_SECRET_FILE="$workdir/auth-secret"
+export UPLOAD_DIR="$workdir/uploads"
 export NEXTAUTH_URL="http://localhost:$port"
 export SEED_ON_START=true
 exec_next() { node_modules/.bin/next start -p "$port"; }

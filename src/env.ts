@@ -13,6 +13,10 @@ const schema = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   SEED_ON_START: z.enum(["true", "false"]).default("true"),
   ALLOW_SEED: z.enum(["true", "false"]).default("false"),
+  // Evidence files (attachments): a folder outside the web root, and the size limits in megabytes.
+  UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
+  MAX_RECORD_UPLOAD_MB: z.coerce.number().positive().default(100),
 });
 
 const parsed = schema.safeParse(process.env);

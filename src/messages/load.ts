@@ -15,6 +15,10 @@ export const NAMESPACES = [
   "audit",
   "years",
   "account",
+  "preAssessment",
+  "attachments",
+  "targets",
+  "indicators",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -7,6 +7,24 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", key: "dashboard", permission: "dashboard.view", icon: "M3 12l9-9 9 9M5 10v10h14V10" },
   { href: "/projects", key: "projects", permission: "projects.read", icon: "M4 6h16M4 12h16M4 18h10" },
   {
+    href: "/targets",
+    key: "targets",
+    permission: "targets.read",
+    icon: "M12 3a9 9 0 100 18 9 9 0 000-18zm0 4a5 5 0 100 10 5 5 0 000-10zm0 4a1 1 0 100 2 1 1 0 000-2z",
+  },
+  {
+    href: "/indicators",
+    key: "indicators",
+    permission: "indicators.manage",
+    icon: "M4 5h16M4 10h16M4 15h10M4 20h6",
+  },
+  {
+    href: "/pre-assessments",
+    key: "preAssessment",
+    permission: "preAssessment.read",
+    icon: "M9 5h6M9 3h6a1 1 0 011 1v1h2a1 1 0 011 1v14a1 1 0 01-1 1H6a1 1 0 01-1-1V6a1 1 0 011-1h2V4a1 1 0 011-1zm0 9l2 2 4-4",
+  },
+  {
     href: "/settings/years",
     key: "years",
     permission: "years.configure",

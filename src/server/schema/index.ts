@@ -4,3 +4,6 @@ export * from "./users";
 export * from "./fiscal-years";
 export * from "./projects";
 export * from "./audit";
+export * from "./targets";
+export * from "./attachments";
+export * from "./pre-assessment";

@@ -5,8 +5,10 @@ import { fiscalYears, organisations, projects, users } from "../schema";
 import type { Role } from "../schema/enums";
 import { AGENCIES, BUREAU, DEPARTMENTS, DIVISIONS, TOWNSHIPS } from "./organisations-data";
 import { personName } from "./people";
+import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
 import { createRandom, seedId } from "./random";
+import { seedTargets } from "./targets";
 
 export const DEMO_PASSWORD = "Demo@2021";
 export const SEED_YEARS = [2020, 2021, 2022] as const;
@@ -238,6 +240,8 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
   const orgRows = buildOrganisations();
   const userRows = buildUsers();
   const projectRows = buildAllProjects();
+  // Sets the 2022 re-evaluated projects' requested amounts before they are inserted (SPEC §10).
+  const preAssessmentRows = buildPreAssessmentSeed(projectRows);
   await db.transaction(async (tx) => {
     await tx.insert(organisations).values(orgRows).onConflictDoNothing({ target: organisations.id });
     await tx
@@ -253,6 +257,14 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
     await insertInChunks(projectRows, 400, (chunk) =>
       tx.insert(projects).values(chunk).onConflictDoNothing({ target: projects.id }),
     );
+    await seedTargets(tx, {
+      projects: projectRows,
+      departments: DEPARTMENTS,
+      ids: orgIds,
+      financeAdminId: seedId("user:finance_admin"),
+      filerId: seedId("user:dept_filer"),
+    });
+    await insertPreAssessmentSeed(tx, preAssessmentRows);
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }

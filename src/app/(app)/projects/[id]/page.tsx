@@ -10,6 +10,8 @@ import { StageBadge } from "@/features/projects/components/stage-badge";
 import { StageTimeline } from "@/features/projects/components/stage-timeline";
 import { getProject } from "@/features/projects/queries";
 import { projectListParamsSchema } from "@/features/projects/schemas";
+import { ProjectPreStatus } from "@/features/pre-assessment/components/project-pre-status";
+import { ProjectTargetSummary } from "@/features/targets/components/project-target-summary";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -70,6 +72,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         >
           <ProjectAmounts project={project} unit={unit} />
         </Card>
+        <ProjectPreStatus project={project} user={user} />
+        <ProjectTargetSummary user={user} projectId={project.id} />
         {project.description && (
           <Card title={t("fields.description")}>
             <p className="text-sm leading-relaxed whitespace-pre-line text-slate-700">

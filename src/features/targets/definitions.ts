@@ -1,0 +1,95 @@
+import "server-only";
+import type { ActionContext, ActionDefinition } from "@/server/action-client";
+import {
+  adjustSheetSchema,
+  reviewSheetSchema,
+  saveSheetSchema,
+  type AdjustSheetInput,
+  type ReviewSheetInput,
+  type SaveSheetInput,
+} from "./schemas";
+import { adjustSheet, reviewSheet, saveSheet, submitSheet } from "./service";
+
+// Definitions and bodies live outside the "use server" file so integration tests run exactly what
+// the browser runs (runAction), with a user of their choosing.
+
+export const saveTargetSheetDefinition = {
+  name: "saveTargetSheet",
+  permission: "targets.fill",
+  schema: saveSheetSchema,
+} satisfies ActionDefinition<typeof saveSheetSchema>;
+
+export async function runSaveTargetSheet(input: SaveSheetInput, { user, tx, audit }: ActionContext) {
+  const saved = await saveSheet(input, { db: tx, user });
+  await audit({
+    action: "targetSheet.saved",
+    entityType: "target_sheet",
+    entityId: saved.sheetId,
+    changes: { projectId: saved.projectId, rows: saved.rows, version: saved.version },
+  });
+  return saved;
+}
+
+export const submitTargetSheetDefinition = {
+  name: "submitTargetSheet",
+  permission: "targets.fill",
+  schema: saveSheetSchema,
+} satisfies ActionDefinition<typeof saveSheetSchema>;
+
+export async function runSubmitTargetSheet(input: SaveSheetInput, { user, tx, audit }: ActionContext) {
+  const moved = await submitSheet(input, { db: tx, user });
+  await audit({
+    action: "targetSheet.transitioned",
+    entityType: "target_sheet",
+    entityId: moved.id,
+    changes: {
+      transition: moved.transition,
+      from: moved.from,
+      to: moved.status,
+      rows: input.indicators.length,
+    },
+  });
+  return { ...moved, projectId: input.projectId };
+}
+
+const reviewBody = async (input: ReviewSheetInput, { user, tx, audit }: ActionContext) => {
+  const moved = await reviewSheet(input, { db: tx, user });
+  await audit({
+    action: "targetSheet.transitioned",
+    entityType: "target_sheet",
+    entityId: moved.id,
+    changes: { transition: moved.transition, from: moved.from, to: moved.status, comment: moved.comment },
+  });
+  return moved;
+};
+
+export const deptReviewTargetSheetDefinition = {
+  name: "deptReviewTargetSheet",
+  permission: "targets.deptReview",
+  schema: reviewSheetSchema,
+} satisfies ActionDefinition<typeof reviewSheetSchema>;
+export const runDeptReviewTargetSheet = reviewBody;
+
+export const financeReviewTargetSheetDefinition = {
+  name: "financeReviewTargetSheet",
+  permission: "targets.financeReview",
+  schema: reviewSheetSchema,
+} satisfies ActionDefinition<typeof reviewSheetSchema>;
+export const runFinanceReviewTargetSheet = reviewBody;
+
+export const adjustTargetSheetDefinition = {
+  name: "adjustTargetSheet",
+  permission: "targets.fill",
+  schema: adjustSheetSchema,
+} satisfies ActionDefinition<typeof adjustSheetSchema>;
+
+export async function runAdjustTargetSheet(input: AdjustSheetInput, { user, tx, audit }: ActionContext) {
+  const created = await adjustSheet(input, { db: tx, user });
+  await audit({
+    action: "targetSheet.adjusted",
+    entityType: "target_sheet",
+    entityId: created.id,
+    changes: { supersedesId: created.supersedesId, versionNo: created.versionNo },
+  });
+  return created;
+}
