@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { AuditEntry } from "./audit";
 import { writeAudit } from "./audit";
 import { db, type DbOrTx } from "./db";
-import { AppError, isAppError, type AppErrorCode } from "./errors";
+import { AppError, isAppError, type AppErrorCode, type FieldMessage } from "./errors";
 import { assertCan, type Permission } from "./permissions";
 import { requestMeta, type RequestMeta } from "./request-context";
 import { getCurrentUser, type CurrentUser } from "./session";
@@ -37,6 +37,14 @@ export type ActionDefinition<S extends z.ZodType> = {
 };
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
+
+function fieldMessage(m: FieldMessage, t: Translate): string {
+  if (typeof m === "string") return t(`errors.${m}`);
+  const values = Object.fromEntries(
+    Object.entries(m.values ?? {}).map(([k, v]) => [k, typeof v === "object" ? t(v.key) : v]),
+  );
+  return t(m.key, values);
+}
 
 export function formDataToObject(form: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -126,7 +134,7 @@ export async function runAction<S extends z.ZodType, R>(
       }
       const fieldErrors = e.fieldErrors
         ? Object.fromEntries(
-            Object.entries(e.fieldErrors).map(([k, msgs]) => [k, msgs.map((m) => t(`errors.${m}`))]),
+            Object.entries(e.fieldErrors).map(([k, msgs]) => [k, msgs.map((m) => fieldMessage(m, t))]),
           )
         : undefined;
       return { ok: false, code: e.code, message: t(`errors.${e.messageKey}`), fieldErrors, values };

@@ -10,13 +10,20 @@ export const APP_ERROR_CODES = [
 ] as const;
 export type AppErrorCode = (typeof APP_ERROR_CODES)[number];
 
+/**
+ * A field's message: a key under `errors.`, or a full catalog key with values. A value written as
+ * `{ key }` is itself translated first (e.g. a level's name inside the sentence).
+ */
+export type FieldMessage =
+  string | { key: string; values?: Record<string, string | number | { key: string }> };
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Message key under `errors.` in the catalogs; defaults to the code's own message. */
   readonly messageKey: string;
-  readonly fieldErrors?: Record<string, string[]>;
+  readonly fieldErrors?: Record<string, FieldMessage[]>;
 
-  constructor(code: AppErrorCode, messageKey?: string, fieldErrors?: Record<string, string[]>) {
+  constructor(code: AppErrorCode, messageKey?: string, fieldErrors?: Record<string, FieldMessage[]>) {
     super(messageKey ?? code);
     this.name = "AppError";
     this.code = code;

@@ -68,11 +68,18 @@ test("the navigation follows the separation of duties", async ({ page }) => {
   await signIn(page, "auditor");
   await expect(navLinks(page)).toHaveText(["工作台", "审计日志"]);
   await signOut(page);
+  // Business roles never see the administrator's or the auditor's pages; only finance configures years.
   await signIn(page, "finance_admin");
-  await expect(navLinks(page)).toHaveText(["工作台", "项目库", "年度设置"]);
+  await expect(navLinks(page).first()).toHaveText("工作台");
+  const financeNav = await navLinks(page).allTextContents();
+  expect(financeNav).toEqual(expect.arrayContaining(["项目库", "指标库", "年度设置"]));
+  for (const hidden of ["用户管理", "审计日志"]) expect(financeNav).not.toContain(hidden);
   await signOut(page);
   await signIn(page, "dept_filer");
-  await expect(navLinks(page)).toHaveText(["工作台", "项目库"]);
+  await expect(navLinks(page).first()).toHaveText("工作台");
+  const deptNav = await navLinks(page).allTextContents();
+  expect(deptNav).toEqual(expect.arrayContaining(["项目库", "绩效目标"]));
+  for (const hidden of ["用户管理", "审计日志", "年度设置", "指标库"]) expect(deptNav).not.toContain(hidden);
 });
 
 test("the finance dashboard's department rows add up to its headline and sort by a clicked header", async ({

@@ -17,7 +17,7 @@ import { db, queryRows } from "@/server/db";
 import { auditLog, projects, targetIndicators, targetSheets } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { orgIds } from "@/server/seed/seed";
-import { failure } from "../factories/messages";
+import { catalogTranslator, failure } from "../factories/messages";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -135,10 +135,14 @@ describe("target sheet flow", () => {
     );
     expect(refused.code).toBe("VALIDATION");
     expect(refused.fieldErrors).toEqual({
-      "indicators.0.targetValue": ["errors.targetNotNumber"],
-      "indicators.0.unit": ["errors.unitRequired"],
-      "indicators.2.targetValue": ["errors.vague"],
+      "indicators.0.targetValue": ["targets.quality.targetNotNumber"],
+      "indicators.0.unit": ["targets.quality.unitRequired"],
+      "indicators.2.targetValue": ["targets.quality.vague"],
     });
+    // Each is a message the catalog has (the translator fails on a missing key).
+    const translate = await catalogTranslator();
+    for (const key of Object.values(refused.fieldErrors ?? {}).flat())
+      expect(translate(key)).toBe(`t:${key}`);
     const [after] = await sheetOf(projectId);
     expect(after).toMatchObject({ status: "DRAFT", version: 1 });
   });

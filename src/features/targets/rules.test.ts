@@ -162,9 +162,11 @@ describe("quality checks", () => {
         { row: null, field: "overallGoal", code: "goalRequired" },
       ]),
     ).toEqual({
-      "indicators.2.unit": ["unitRequired"],
-      "level.OUTPUT": ["levelEmpty"],
-      overallGoal: ["goalRequired"],
+      "indicators.2.unit": [{ key: "targets.quality.unitRequired", values: { level: "" } }],
+      "level.OUTPUT": [
+        { key: "targets.quality.levelEmpty", values: { level: { key: "targets.level1.OUTPUT" } } },
+      ],
+      overallGoal: [{ key: "targets.quality.goalRequired", values: { level: "" } }],
     });
   });
 });

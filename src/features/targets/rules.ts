@@ -1,3 +1,4 @@
+import type { FieldMessage } from "@/server/errors";
 import { belongsTo, LEVEL1, type Level1, type Level2, type Operator } from "./levels";
 
 // 绩效目标 quality checks (SPEC §4). Pure: the server runs them on submit and the form runs the same
@@ -159,12 +160,16 @@ export function checkSheet(
   return issues;
 }
 
-/** The issues as `fieldErrors` for an action result: `indicators.3.unit`, `overallGoal`, `level.OUTPUT`. */
-export function issuesToFieldErrors(issues: QualityIssue[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+/**
+ * The issues as `fieldErrors` for an action result (`indicators.3.unit`, `overallGoal`,
+ * `level.OUTPUT`), each a message from `targets.quality` with its values.
+ */
+export function issuesToFieldErrors(issues: QualityIssue[]): Record<string, FieldMessage[]> {
+  const out: Record<string, FieldMessage[]> = {};
   for (const i of issues) {
     const key = i.row !== null ? `indicators.${i.row}.${i.field}` : i.level1 ? `level.${i.level1}` : i.field;
-    (out[key] ??= []).push(i.code);
+    const level = i.level1 ? { key: `targets.level1.${i.level1}` } : "";
+    (out[key] ??= []).push({ key: `targets.quality.${i.code}`, values: { level, ...(i.values ?? {}) } });
   }
   return out;
 }

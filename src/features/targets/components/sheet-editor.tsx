@@ -71,6 +71,9 @@ export function SheetEditor({
   const [rows, setRows] = useState(() => ordered(initialRows.map(withKey)));
   const [picking, setPicking] = useState<Level1 | null>(null);
   const payload = JSON.stringify(strip(rows));
+  // The server's messages describe what was sent; once the filer edits, only the live checks speak.
+  const [sent, setSent] = useState<string | null>(null);
+  const unchangedSinceSend = sent === goal + payload;
   const dirty = goal !== initialGoal || payload !== JSON.stringify(strip(initialRows.map(withKey)));
   const issues = useMemo(
     () => checkSheet({ overallGoal: goal, indicators: strip(rows) }, weights),
@@ -93,11 +96,13 @@ export function SheetEditor({
     const out: Record<string, string[]> = {};
     if (showIssues)
       for (const i of issues.filter((x) => x.row === index)) (out[i.field] ??= []).push(message(i));
-    const server = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+    const server = state && !state.ok && unchangedSinceSend ? (state.fieldErrors ?? {}) : {};
     for (const [k, msgs] of Object.entries(server)) {
       const m = k.match(/^indicators\.(\d+)\.(\w+)$/);
-      if (m && Number(m[1]) === index)
-        (out[m[2]!] ??= []).push(...msgs.filter((x) => !x.startsWith("errors.")));
+      if (m && Number(m[1]) === index) {
+        const list = (out[m[2]!] ??= []);
+        for (const x of msgs) if (!list.includes(x)) list.push(x);
+      }
     }
     return out;
   };
@@ -145,7 +150,14 @@ export function SheetEditor({
 
   const goalErrors = showIssues ? issues.filter((i) => i.field === "overallGoal").map(message) : undefined;
   return (
-    <form onSubmit={submitWithoutReset(formAction)} className="space-y-5" noValidate>
+    <form
+      onSubmit={(e) => {
+        setSent(goal + payload);
+        submitWithoutReset(formAction)(e);
+      }}
+      className="space-y-5"
+      noValidate
+    >
       <input type="hidden" name="projectId" value={projectId} />
       <input type="hidden" name="sheetId" value={sheetId ?? ""} />
       <input type="hidden" name="version" value={version} />
