@@ -7,3 +7,5 @@ export * from "./audit";
 export * from "./targets";
 export * from "./attachments";
 export * from "./pre-assessment";
+export * from "./evaluations";
+export * from "./sampling";

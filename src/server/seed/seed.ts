@@ -8,7 +8,8 @@ import { personName } from "./people";
 import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
 import { createRandom, seedId } from "./random";
-import { seedTargets } from "./targets";
+import { buildSelfEvaluationSeed, insertSelfEvaluationSeed } from "./self-evaluation";
+import { seedTargets, sheetSeedId } from "./targets";
 
 export const DEMO_PASSWORD = "Demo@2021";
 export const SEED_YEARS = [2020, 2021, 2022] as const;
@@ -213,6 +214,22 @@ function buildUsers(): UserSeed[] {
   return out;
 }
 
+/** Who files for a unit and who approves for a department in the demo data (the first of each). */
+export const seedPeople = {
+  filerOf: (unitId: string) => {
+    if (unitId === orgIds.unit("D03", 1)) return seedId("user:dept_filer");
+    for (const d of DEPARTMENTS)
+      for (let j = 0; j < d.units.length; j++)
+        if (orgIds.unit(d.code, j) === unitId) return seedId(`user:filer:${d.code.toLowerCase()}:${j}`);
+    return seedId("user:dept_filer");
+  },
+  approverOf: (departmentId: string) => {
+    if (departmentId === orgIds.department("D03")) return seedId("user:dept_approver");
+    const d = DEPARTMENTS.find((x) => orgIds.department(x.code) === departmentId);
+    return d ? seedId(`user:approver:${d.code.toLowerCase()}`) : seedId("user:dept_approver");
+  },
+};
+
 function buildAllProjects() {
   const places = TOWNSHIPS.filter((t) => !t.endsWith("街道")).map((t) => t.replace(/[镇乡]$/, ""));
   return SEED_YEARS.flatMap((year) =>
@@ -257,7 +274,7 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
     await insertInChunks(projectRows, 400, (chunk) =>
       tx.insert(projects).values(chunk).onConflictDoNothing({ target: projects.id }),
     );
-    await seedTargets(tx, {
+    const targets = await seedTargets(tx, {
       projects: projectRows,
       departments: DEPARTMENTS,
       ids: orgIds,
@@ -265,6 +282,14 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       filerId: seedId("user:dept_filer"),
     });
     await insertPreAssessmentSeed(tx, preAssessmentRows);
+    const selfRows = buildSelfEvaluationSeed(
+      projectRows,
+      targets.indicators,
+      (projectId) => sheetSeedId(projectId, 1),
+      seedPeople,
+      seedId("user:finance_admin"),
+    );
+    await insertSelfEvaluationSeed(tx, selfRows, seedId("user:finance_admin"));
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }

@@ -229,5 +229,5 @@ export async function seedTargets(
   await insertInChunks(transitions, 1000, (c) =>
     tx.insert(targetSheetTransitions).values(c).onConflictDoNothing({ target: targetSheetTransitions.id }),
   );
-  return { library: entries.length, sheets: sheets.length, indicators: indicators.length };
+  return { library: entries.length, sheets: sheets.length, indicators };
 }

@@ -1,0 +1,129 @@
+import {
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { EVALUATION_STATUSES, EVALUATION_TYPES, GRADES } from "../../domain/evaluation";
+import { fiscalYears } from "./fiscal-years";
+import { organisations } from "./organisations";
+import { projects } from "./projects";
+import { samplingBatches } from "./sampling";
+import { targetIndicators } from "./targets";
+import { users } from "./users";
+
+// 事后评价: one machinery for every type (SPEC §6). An evaluation has a type, a subject (a project, or
+// an organisation for department-wide and township evaluations), an indicator score sheet, a total
+// and a grade, a status flow with its history, and attachments (entity type "evaluation").
+
+export const evaluationTypeEnum = pgEnum("evaluation_type", EVALUATION_TYPES);
+export const evaluationStatusEnum = pgEnum("evaluation_status", EVALUATION_STATUSES);
+export const gradeEnum = pgEnum("grade", GRADES);
+
+const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
+const points = (name: string) => numeric(name, { precision: 6, scale: 2 });
+
+// Finance opens a type of evaluation for a budget year, with a due date (单位自评 of 2020 in 2021).
+export const evaluationRounds = pgTable(
+  "evaluation_rounds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    type: evaluationTypeEnum("type").notNull(),
+    year: integer("year")
+      .notNull()
+      .references(() => fiscalYears.year),
+    dueDate: date("due_date").notNull(),
+    openedBy: uuid("opened_by").references(() => users.id),
+    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("evaluation_rounds_type_year_key").on(t.type, t.year)],
+);
+
+export const evaluations = pgTable(
+  "evaluations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    type: evaluationTypeEnum("type").notNull(),
+    year: integer("year")
+      .notNull()
+      .references(() => fiscalYears.year),
+    projectId: uuid("project_id").references(() => projects.id),
+    subjectOrgId: uuid("subject_org_id").references(() => organisations.id),
+    // A sampled review belongs to its batch (the batch's group decides who may score it).
+    batchId: uuid("batch_id").references(() => samplingBatches.id),
+    status: evaluationStatusEnum("status").notNull().default("DRAFT"),
+    // 全年预算数 and 执行数 as the evaluation states them (元); 预算执行率 points come from these.
+    budgetTotal: money("budget_total"),
+    executedTotal: money("executed_total"),
+    // Computed on submit (or settle) and stored, so lists and dashboards never recompute.
+    totalScore: points("total_score"),
+    grade: gradeEnum("grade"),
+    // 总体评价与偏差分析 and 改进措施 (self), or the group's overall opinion (sampled).
+    summary: text("summary").notNull().default(""),
+    improvement: text("improvement").notNull().default(""),
+    filedBy: uuid("filed_by").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("evaluations_type_project_key")
+      .on(t.type, t.projectId)
+      .where(sql`${t.projectId} is not null`),
+    index("evaluations_year_type_status_idx").on(t.year, t.type, t.status),
+    index("evaluations_batch_idx").on(t.batchId),
+  ],
+);
+
+// One row per indicator of the sheet scored: a copy of the target indicator (so a later target
+// adjustment does not rewrite a filed evaluation) with the actual value, the points and a note
+// (偏差原因分析及改进措施 for a unit; 评分意见 for a reviewer).
+export const evaluationScores = pgTable(
+  "evaluation_scores",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    targetIndicatorId: uuid("target_indicator_id").references(() => targetIndicators.id),
+    level1: text("level1").notNull(),
+    level2: text("level2").notNull(),
+    name: text("name").notNull(),
+    targetText: text("target_text").notNull().default(""),
+    maxPoints: points("max_points").notNull(),
+    actualValue: text("actual_value").notNull().default(""),
+    points: points("points"),
+    note: text("note").notNull().default(""),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("evaluation_scores_evaluation_idx").on(t.evaluationId, t.sortOrder)],
+);
+
+export const evaluationTransitions = pgTable(
+  "evaluation_transitions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    fromStatus: evaluationStatusEnum("from_status"),
+    toStatus: evaluationStatusEnum("to_status").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    comment: text("comment").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evaluation_transitions_evaluation_idx").on(t.evaluationId, t.createdAt)],
+);
+
+export type Evaluation = typeof evaluations.$inferSelect;
+export type EvaluationScore = typeof evaluationScores.$inferSelect;
