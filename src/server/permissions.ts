@@ -44,6 +44,11 @@ export const PERMISSIONS = {
   "targets.deptReview": ["DEPT_APPROVER"],
   "targets.financeReview": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
   "indicators.manage": ["FINANCE_ADMIN"],
+  "selfEvaluation.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "selfEvaluation.open": ["FINANCE_ADMIN"],
+  "selfEvaluation.fill": ["DEPT_FILER"],
+  "selfEvaluation.deptReview": ["DEPT_APPROVER"],
+  "selfEvaluation.financeReview": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
   // Files on records: which records is decided by each record type's attachment policy.
   "attachments.read": [
     "FINANCE_ADMIN",

@@ -25,6 +25,12 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M9 5h6M9 3h6a1 1 0 011 1v1h2a1 1 0 011 1v14a1 1 0 01-1 1H6a1 1 0 01-1-1V6a1 1 0 011-1h2V4a1 1 0 011-1zm0 9l2 2 4-4",
   },
   {
+    href: "/self-evaluations",
+    key: "selfEvaluation",
+    permission: "selfEvaluation.read",
+    icon: "M9 11l3 3 8-8M20 12v7a1 1 0 01-1 1H5a1 1 0 01-1-1V5a1 1 0 011-1h11",
+  },
+  {
     href: "/settings/years",
     key: "years",
     permission: "years.configure",

@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
+import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldA11y, inputClass } from "@/components/ui/field";
@@ -14,16 +13,9 @@ type State = ActionResult<{ wasForced: boolean }> | null;
 /** Current password, new password, confirmation. Passwords are never sent back, so a failed submit clears them. */
 export function ChangePasswordForm({ username }: { username: string }) {
   const t = useTranslations("account.password");
-  const router = useRouter();
   const [state, action, pending] = useActionState<State, FormData>(changePasswordAction, null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
-  const forcedDone = state?.ok && state.data.wasForced;
-
-  // A forced change was the only thing standing between the account and the system: go on to it.
-  useEffect(() => {
-    if (forcedDone) router.replace("/dashboard");
-  }, [forcedDone, router]);
 
   return (
     <form action={action} className="space-y-4" noValidate>
@@ -63,7 +55,7 @@ export function ChangePasswordForm({ username }: { username: string }) {
         />
       </Field>
       <div className="flex justify-end border-t border-slate-100 pt-4">
-        <Button type="submit" disabled={pending || Boolean(forcedDone)}>
+        <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </Button>
       </div>
