@@ -48,9 +48,10 @@ export const reviewEvaluationSchema = z
     decision: z.enum(["approve", "return"]),
     comment: z.string().trim().max(1000).default(""),
   })
+  // A return tells the unit what to fix: the comment is required then.
   .refine((v) => v.decision === "approve" || v.comment.length > 0, {
     path: ["comment"],
-    message: "required",
+    message: "returnComment",
   });
 export type ReviewEvaluationInput = z.output<typeof reviewEvaluationSchema>;
 

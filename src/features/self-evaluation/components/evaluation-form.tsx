@@ -198,7 +198,7 @@ export function EvaluationForm({
               <th scope="col" className="w-10 px-2 py-2.5 text-center">
                 {t("col.seq")}
               </th>
-              <th scope="col" className="px-3 py-2.5 text-left">
+              <th scope="col" className="min-w-44 px-3 py-2.5 text-left">
                 {t("col.indicator")}
               </th>
               <th scope="col" className="px-3 py-2.5 text-left whitespace-nowrap">
@@ -278,7 +278,7 @@ export function EvaluationForm({
                     <textarea
                       id={cellId(i, "note")}
                       aria-label={t("form.noteFor", { name: label })}
-                      rows={1}
+                      rows={2}
                       className={`${inputClass} px-2 py-1.5`}
                       value={l.note}
                       onChange={(e) => update(i, { note: e.target.value })}

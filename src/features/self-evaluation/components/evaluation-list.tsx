@@ -230,39 +230,52 @@ export function CoverageTable({ rows, year }: { rows: CoverageRow[]; year: numbe
           {t("headline", { filed: sum.filed, total: sum.projects, rate: pct(sum.filed, sum.projects) })}
         </p>
       </div>
-      <Table aria-label={t("caption", { year })}>
-        <thead>
-          <tr>
-            <Th>{t("department")}</Th>
-            <Th align="right">{t("projects")}</Th>
-            <Th align="right">{t("filed")}</Th>
-            <Th align="right">{t("rate")}</Th>
-            <Th align="right">{t("received")}</Th>
-            <Th align="right">{t("average")}</Th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((r) => (
-            <tr key={r.departmentId}>
-              <Td>
-                <Link
-                  href={`/self-evaluations?year=${year}&dept=${r.departmentId}`}
-                  className="text-brand-700 hover:underline"
-                >
-                  {r.departmentName}
-                </Link>
-              </Td>
-              <Td align="right">{r.projects}</Td>
-              <Td align="right">{r.filed}</Td>
-              <Td align="right" className={r.filed < r.projects ? "font-medium text-amber-700" : ""}>
-                {pct(r.filed, r.projects)}
-              </Td>
-              <Td align="right">{r.received}</Td>
-              <Td align="right">{r.averageScore ?? "—"}</Td>
+      {/* Forty-odd departments: the table scrolls under its header rather than pushing the list down. */}
+      <div className="max-h-96 overflow-y-auto rounded-lg">
+        <Table aria-label={t("caption", { year })}>
+          <thead>
+            <tr>
+              <Th className="sticky top-0">{t("department")}</Th>
+              <Th align="right" className="sticky top-0">
+                {t("projects")}
+              </Th>
+              <Th align="right" className="sticky top-0">
+                {t("filed")}
+              </Th>
+              <Th align="right" className="sticky top-0">
+                {t("rate")}
+              </Th>
+              <Th align="right" className="sticky top-0">
+                {t("received")}
+              </Th>
+              <Th align="right" className="sticky top-0">
+                {t("average")}
+              </Th>
             </tr>
-          ))}
-        </tbody>
-      </Table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((r) => (
+              <tr key={r.departmentId}>
+                <Td>
+                  <Link
+                    href={`/self-evaluations?year=${year}&dept=${r.departmentId}`}
+                    className="text-brand-700 hover:underline"
+                  >
+                    {r.departmentName}
+                  </Link>
+                </Td>
+                <Td align="right">{r.projects}</Td>
+                <Td align="right">{r.filed}</Td>
+                <Td align="right" className={r.filed < r.projects ? "font-medium text-amber-700" : ""}>
+                  {pct(r.filed, r.projects)}
+                </Td>
+                <Td align="right">{r.received}</Td>
+                <Td align="right">{r.averageScore ?? "—"}</Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </div>
     </section>
   );
 }

@@ -50,7 +50,8 @@ export default async function SelfEvaluationPage({ params }: Props) {
           {t("returnedBecause", { comment: lastReturn.comment })}
         </Alert>
       )}
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_18rem]">
+      {/* The score sheet is wide: it takes the full width, history and evidence sit below it. */}
+      <div className="space-y-6">
         <div className="min-w-0 space-y-5">
           {!ev ? (
             <Alert tone="info">{view.round ? t("notCreated") : t("noRound", { year: project.year })}</Alert>
@@ -101,7 +102,7 @@ export default async function SelfEvaluationPage({ params }: Props) {
             />
           )}
         </div>
-        <aside className="space-y-6">
+        <aside className="grid gap-6 lg:grid-cols-2">
           <EvaluationHistory history={view.history} />
           {ev && (
             <AttachmentList
