@@ -25,7 +25,10 @@ test("dept_filer uploads a PDF, downloads it, and is refused a page renamed .pdf
 }) => {
   await signIn(page, "dept_filer");
   const projectId = await projectOfFiler(page, "DRAFT");
-  await page.goto(`/attachments/project/${projectId}`);
+  // The project page leads to its files.
+  await page.goto(`/projects/${projectId}`);
+  await page.getByRole("link", { name: "项目附件" }).click();
+  await expect(page).toHaveURL(`/attachments/project/${projectId}`);
   await expect(page.getByRole("heading", { level: 1, name: "项目附件" })).toBeVisible();
   await expect(page.getByText("暂无附件")).toBeVisible();
   await expect(

@@ -11,6 +11,7 @@ import { StageTimeline } from "@/features/projects/components/stage-timeline";
 import { getProject } from "@/features/projects/queries";
 import { projectListParamsSchema } from "@/features/projects/schemas";
 import { ProjectPreStatus } from "@/features/pre-assessment/components/project-pre-status";
+import { ProjectSelfSummary } from "@/features/self-evaluation/components/project-self-summary";
 import { ProjectTargetSummary } from "@/features/targets/components/project-target-summary";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
@@ -48,6 +49,9 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         actions={
           <>
             {canEdit && <ButtonLink href={`/projects/${project.id}/edit`}>{tc("edit")}</ButtonLink>}
+            <ButtonLink href={`/attachments/project/${project.id}`} variant="secondary">
+              {t("detail.attachments")}
+            </ButtonLink>
             <ButtonLink href={`/projects?year=${project.year}`} variant="secondary">
               {t("detail.backToList")}
             </ButtonLink>
@@ -74,6 +78,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </Card>
         <ProjectPreStatus project={project} user={user} />
         <ProjectTargetSummary user={user} projectId={project.id} />
+        <ProjectSelfSummary user={user} projectId={project.id} />
         {project.description && (
           <Card title={t("fields.description")}>
             <p className="text-sm leading-relaxed whitespace-pre-line text-slate-700">

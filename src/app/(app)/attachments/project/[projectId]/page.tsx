@@ -9,7 +9,7 @@ import { requireUser } from "@/server/session";
 
 type Props = { params: Promise<{ projectId: string }> };
 
-// The project's own files (申报材料), on a page of their own until the project page links here.
+// The project's own files (申报材料), on a page of their own, linked from the project page.
 export default async function ProjectAttachmentsPage({ params }: Props) {
   const user = await requireUser();
   if (!can(user.role, "projects.read")) notFound();
