@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "preAssessment.saved",
   "preAssessment.transitioned",
   "preAssessment.concluded",
+  "preAssessment.exported",
   "expertGroup.created",
   "expertReview.saved",
   "expertReview.submitted",

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { signIn } from "./helpers";
 
 // The whole chain through the browser: the unit fills and submits, the department returns and then
@@ -120,4 +121,29 @@ test("dept_filer2 cannot open a 区科技局 pre-assessment, and an expert sees 
   await switchTo(page, "expert_08");
   const foreign = await page.goto(href);
   expect(foreign?.status()).toBe(404);
+});
+
+test("finance exports the year's pre-assessment list with every concluded cut", async ({ page }) => {
+  await signIn(page, "finance_admin");
+  await page.goto("/pre-assessments?year=2022&status=CONCLUDED");
+  const shown = Number((await page.getByTestId("pre-count").innerText()).match(/需评估项目 (\d+) 个/)![1]);
+  expect(shown).toBeGreaterThanOrEqual(68);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出 Excel" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^事前绩效评估-2022-\d{8}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.actualRowCount - 1).toBe(shown);
+  const headers = (sheet.getRow(1).values as unknown[]).filter(Boolean);
+  expect(headers).toEqual(expect.arrayContaining(["评估结论", "核减额（元）", "核减率（%）"]));
+  sheet.eachRow((row, i) => {
+    if (i === 1) return;
+    expect(row.getCell(5).value).toBe("已出具结论");
+    // 核减额 = 申报数 − 建议数, to the fen.
+    const [requested, recommended, cut] = [7, 8, 9].map((c) => Number(row.getCell(c).value));
+    expect(Math.round((requested - recommended) * 100)).toBe(Math.round(cut * 100));
+  });
 });

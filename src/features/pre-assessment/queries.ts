@@ -24,9 +24,8 @@ type Reader = Pick<CurrentUser, "id" | "role" | "orgId">;
 const unitOrg = alias(organisations, "unit_org");
 const deptOrg = alias(organisations, "dept_org");
 
-/** The year's projects that need a pre-assessment, in the user's scope, with where each stands. */
-export async function listYear(user: Reader, f: PreListFilters) {
-  const where = withScope(
+function yearConditions(user: Reader, f: Omit<PreListFilters, "page">) {
+  return withScope(
     projectScope(user),
     eq(projects.year, f.year),
     needsPreAssessmentSql(),
@@ -37,26 +36,32 @@ export async function listYear(user: Reader, f: PreListFilters) {
         ? eq(preAssessments.status, f.status)
         : undefined,
   );
-  const base = () =>
-    db
-      .select({
-        projectId: projects.id,
-        code: projects.code,
-        name: projects.name,
-        unitName: unitOrg.name,
-        departmentName: deptOrg.name,
-        stage: projects.stage,
-        requestedAmount: projects.requestedAmount,
-        status: preAssessments.status,
-        conclusion: preAssessments.conclusion,
-        recommendedAmount: preAssessments.recommendedAmount,
-      })
-      .from(projects)
-      .innerJoin(unitOrg, eq(unitOrg.id, projects.unitId))
-      .innerJoin(deptOrg, eq(deptOrg.id, projects.departmentId))
-      .leftJoin(preAssessments, eq(preAssessments.projectId, projects.id));
+}
+
+const listSelect = () =>
+  db
+    .select({
+      projectId: projects.id,
+      code: projects.code,
+      name: projects.name,
+      unitName: unitOrg.name,
+      departmentName: deptOrg.name,
+      stage: projects.stage,
+      requestedAmount: projects.requestedAmount,
+      status: preAssessments.status,
+      conclusion: preAssessments.conclusion,
+      recommendedAmount: preAssessments.recommendedAmount,
+    })
+    .from(projects)
+    .innerJoin(unitOrg, eq(unitOrg.id, projects.unitId))
+    .innerJoin(deptOrg, eq(deptOrg.id, projects.departmentId))
+    .leftJoin(preAssessments, eq(preAssessments.projectId, projects.id));
+
+/** The year's projects that need a pre-assessment, in the user's scope, with where each stands. */
+export async function listYear(user: Reader, f: PreListFilters) {
+  const where = yearConditions(user, f);
   const [rows, [counts]] = await Promise.all([
-    base()
+    listSelect()
       .where(where)
       // Missing ones first: they are what the list is for.
       .orderBy(sql`${preAssessments.id} is not null`, asc(projects.code))
@@ -72,6 +77,19 @@ export async function listYear(user: Reader, f: PreListFilters) {
       .where(where),
   ]);
   return { rows, total: counts?.total ?? 0, missing: counts?.missing ?? 0 };
+}
+
+/** The same list for an export, by code after a cursor (every page, in batches). */
+export async function listYearBatch(
+  user: Reader,
+  f: Omit<PreListFilters, "page">,
+  after: string | null,
+  size: number,
+) {
+  return listSelect()
+    .where(and(yearConditions(user, f), after ? sql`${projects.code} > ${after}` : undefined))
+    .orderBy(asc(projects.code))
+    .limit(size);
 }
 export type PreListRow = Awaited<ReturnType<typeof listYear>>["rows"][number];
 

@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PreListFilters } from "@/features/pre-assessment/components/pre-list-filters";
@@ -60,11 +60,22 @@ export default async function PreAssessmentsPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description", { year: filters.year })}
         actions={
-          can(user.role, "preAssessment.manageGroups") && (
-            <ButtonLink href={`/pre-assessments/groups?year=${filters.year}`} variant="secondary">
-              {t("list.groups")}
-            </ButtonLink>
-          )
+          <>
+            {list.total > 0 && (
+              <a
+                href={hrefFor(1).replace("/pre-assessments?", "/pre-assessments/export?")}
+                className={buttonClass("secondary")}
+                download
+              >
+                {t("export.button")}
+              </a>
+            )}
+            {can(user.role, "preAssessment.manageGroups") && (
+              <ButtonLink href={`/pre-assessments/groups?year=${filters.year}`} variant="secondary">
+                {t("list.groups")}
+              </ButtonLink>
+            )}
+          </>
         }
       />
       {totals && <YearTotalsCard year={filters.year} totals={totals} />}
