@@ -15,6 +15,11 @@ const schema = z.object({
   ALLOW_SEED: z.enum(["true", "false"]).default("false"),
   // Evidence files (attachments): a folder outside the web root, and the size limits in megabytes.
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  // Account lock after repeated failed sign-ins, and the session's idle and absolute limits.
+  LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(8),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   MAX_RECORD_UPLOAD_MB: z.coerce.number().positive().default(100),
 });

@@ -7,6 +7,8 @@ export const AUDIT_ACTIONS = [
   "auth.signedIn",
   "auth.signInFailed",
   "auth.signedOut",
+  "auth.locked",
+  "auth.lockEnded",
   "auth.passwordChanged",
   "user.created",
   "user.updated",

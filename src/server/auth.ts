@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { recordSignOut, verifyCredentials } from "@/features/auth/service";
+import { env } from "@/env";
+import { recordSignOut, revokeSession, verifyCredentials } from "@/features/auth/service";
 import { authSecret } from "./auth-secret";
 import { db } from "./db";
 import { clientAddress, requestMeta } from "./request-context";
@@ -12,7 +13,8 @@ const credentialsSchema = z.object({
   password: z.string().min(1).max(256),
 });
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+// The token lives as long as the server-side session may (SESSION_MAX_HOURS); the server decides sooner.
+export const SESSION_MAX_AGE_SECONDS = env.SESSION_MAX_HOURS * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -38,7 +40,7 @@ export const authOptions: NextAuthOptions = {
         };
         const result = await verifyCredentials(parsed.data, meta, { db });
         if (!result.ok) return null;
-        return { id: result.userId, sv: result.sessionVersion };
+        return { id: result.userId, sv: result.sessionVersion, sid: result.sessionId };
       },
     }),
   ],
@@ -47,17 +49,19 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.sv = (user as { sv?: number }).sv;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     async session({ session, token }) {
       // Only the id and session version travel; everything else is re-read from the database per request.
-      return { expires: session.expires, uid: token.uid, sv: token.sv } as typeof session;
+      return { expires: session.expires, uid: token.uid, sv: token.sv, sid: token.sid } as typeof session;
     },
   },
   events: {
     async signOut({ token }) {
       if (!token?.uid) return;
+      if (typeof token.sid === "string") await revokeSession(token.sid, { db });
       await recordSignOut(String(token.uid), await requestMeta(), { db });
     },
   },

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
+import { touchSession } from "@/features/auth/service";
 import { authOptions } from "./auth";
 import { db } from "./db";
 import { organisations, users } from "./schema";
@@ -28,8 +29,10 @@ export type CurrentUser = {
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   await ensureDatabaseReady();
-  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
+  const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number; sid?: string } | null;
+  if (!session?.uid || !session.sid) return null;
+  // The server-side session: signed out, idle or too old → the token is refused.
+  if (!(await touchSession(session.sid, session.uid, { db }))) return null;
   return loadSessionUser(session.uid, session.sv);
 });
 

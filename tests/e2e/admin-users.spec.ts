@@ -51,8 +51,14 @@ test("sysadmin creates a user who must change the password, then disables them a
   await expect(user.getByText("须先修改密码")).toBeVisible();
   await user.goto("/dashboard");
   await expect(user).toHaveURL(/\/account\/password$/);
-  await user.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作台" }).click();
+  // The link's request comes back as a redirect to the password page; wait for it to land before
+  // typing, or the page it re-renders would clear what was typed.
+  await Promise.all([
+    user.waitForResponse((r) => new URL(r.url()).pathname === "/dashboard"),
+    user.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作台" }).click(),
+  ]);
   await expect(user).toHaveURL(/\/account\/password$/);
+  await user.waitForLoadState("networkidle");
 
   await user.getByLabel("当前密码").fill(initialPassword);
   await user.getByRole("textbox", { name: "新密码", exact: true }).fill(ownPassword);

@@ -16,10 +16,21 @@ test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("sign-out ends the session", async ({ page }) => {
+test("sign-out ends the session on the server: a copy of the cookie stops working too", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "leader");
+  const stolen = await page.context().cookies();
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/login/);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(stolen);
+  const other = await thief.newPage();
+  await other.goto("/dashboard");
+  await expect(other).toHaveURL(/\/login/);
+  await thief.close();
 });

@@ -1,61 +1,166 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { env } from "@/env";
 import type { DbOrTx } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { dummyHash, verifyPassword } from "@/server/password";
-import { users } from "@/server/schema";
+import { users, userSessions } from "@/server/schema";
 import type { RequestMeta } from "@/server/request-context";
 
-export type SignInResult = { ok: true; userId: string; sessionVersion: number } | { ok: false };
+export type SignInResult =
+  { ok: true; userId: string; sessionVersion: number; sessionId: string } | { ok: false };
+
+export type LockoutRules = { attempts: number; minutes: number };
+const defaultLockout = (): LockoutRules => ({ attempts: env.LOCKOUT_ATTEMPTS, minutes: env.LOCKOUT_MINUTES });
 
 /**
- * Check a username and password. An unknown user, a wrong password and a disabled account give the
- * same answer after the same work (a hash is always verified), and every attempt is audited.
+ * Check a username and password. An unknown user, a wrong password, a disabled and a locked account
+ * give the same answer after the same work (a hash is always verified), and every attempt is audited.
+ * The failures are counted in the database (so the count holds across app instances): the last
+ * allowed one locks the account for a while; the lock, and its end, are audited. A successful
+ * sign-in opens a server-side session whose id the token carries.
  */
 export async function verifyCredentials(
   input: { username: string; password: string },
   meta: RequestMeta,
-  { db }: { db: DbOrTx },
+  { db, now = new Date(), lockout = defaultLockout() }: { db: DbOrTx; now?: Date; lockout?: LockoutRules },
 ): Promise<SignInResult> {
   const username = input.username.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
-  const ok = Boolean(user && user.active && passwordOk);
+  const actor = user ? { id: user.id, username: user.username, role: user.role } : null;
+  const locked = Boolean(user?.lockedUntil && user.lockedUntil > now);
+  const ok = Boolean(user && user.active && passwordOk && !locked);
+
+  // A lock that has run out ends with this attempt, whatever its outcome.
+  if (user?.lockedUntil && !locked) {
+    await db.transaction(async (tx) => {
+      const [ended] = await tx
+        .update(users)
+        .set({ lockedUntil: null, failedSignIns: 0 })
+        .where(and(eq(users.id, user.id), eq(users.lockedUntil, user.lockedUntil!)))
+        .returning({ id: users.id });
+      if (ended)
+        await writeAudit(tx, {
+          actor,
+          action: "auth.lockEnded",
+          entityType: "user",
+          entityId: user.id,
+          changes: { lockedUntil: user.lockedUntil!.toISOString() },
+          ...meta,
+        });
+    });
+  }
 
   if (!ok) {
     await db.transaction(async (tx) => {
-      if (user) {
-        await tx
+      let lockedNow: Date | null = null;
+      if (user && !locked) {
+        const [row] = await tx
           .update(users)
           .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
-          .where(eq(users.id, user.id));
+          .where(eq(users.id, user.id))
+          .returning({ failed: users.failedSignIns });
+        if (row && row.failed >= lockout.attempts) {
+          lockedNow = new Date(now.getTime() + lockout.minutes * 60_000);
+          await tx
+            .update(users)
+            .set({ lockedUntil: lockedNow, failedSignIns: 0 })
+            .where(eq(users.id, user.id));
+        }
       }
       await writeAudit(tx, {
-        actor: user ? { id: user.id, username: user.username, role: user.role } : null,
+        actor,
         action: "auth.signInFailed",
         entityType: "user",
         entityId: user?.id,
         result: "FAILURE",
         // The attempted name is kept for unknown users only; never the password.
         changes: user
-          ? { reason: user.active ? "password" : "disabled" }
+          ? { reason: locked ? "locked" : user.active ? "password" : "disabled" }
           : { username: username.slice(0, 64), reason: "unknown" },
         ...meta,
       });
+      if (lockedNow)
+        await writeAudit(tx, {
+          actor,
+          action: "auth.locked",
+          entityType: "user",
+          entityId: user!.id,
+          result: "FAILURE",
+          changes: { attempts: lockout.attempts, until: lockedNow.toISOString() },
+          ...meta,
+        });
     });
     return { ok: false };
   }
 
-  await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedSignIns: 0, lastSignInAt: new Date() }).where(eq(users.id, user!.id));
+  const sessionId = await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedSignIns: 0, lastSignInAt: now }).where(eq(users.id, user!.id));
+    const [session] = await tx
+      .insert(userSessions)
+      .values({
+        userId: user!.id,
+        createdAt: now,
+        lastSeenAt: now,
+        ip: meta.ip ?? null,
+        userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      })
+      .returning({ id: userSessions.id });
     await writeAudit(tx, {
-      actor: { id: user!.id, username: user!.username, role: user!.role },
+      actor: actor!,
       action: "auth.signedIn",
       entityType: "user",
       entityId: user!.id,
+      changes: { session: session!.id },
       ...meta,
     });
+    return session!.id;
   });
-  return { ok: true, userId: user!.id, sessionVersion: user!.sessionVersion };
+  return { ok: true, userId: user!.id, sessionVersion: user!.sessionVersion, sessionId };
+}
+
+export type SessionLimits = { idleMinutes: number; maxHours: number };
+const defaultLimits = (): SessionLimits => ({
+  idleMinutes: env.SESSION_IDLE_MINUTES,
+  maxHours: env.SESSION_MAX_HOURS,
+});
+
+/**
+ * Is this server-side session still good: not signed out, used within the idle limit and younger
+ * than the absolute lifetime? A good one is marked as seen (at most once a minute).
+ */
+export async function touchSession(
+  sessionId: string,
+  userId: string,
+  { db, now = new Date(), limits = defaultLimits() }: { db: DbOrTx; now?: Date; limits?: SessionLimits },
+): Promise<boolean> {
+  const idleSince = new Date(now.getTime() - limits.idleMinutes * 60_000);
+  const bornAfter = new Date(now.getTime() - limits.maxHours * 3_600_000);
+  const [row] = await db
+    .select({ lastSeenAt: userSessions.lastSeenAt })
+    .from(userSessions)
+    .where(
+      and(
+        eq(userSessions.id, sessionId),
+        eq(userSessions.userId, userId),
+        isNull(userSessions.revokedAt),
+        gt(userSessions.lastSeenAt, idleSince),
+        gt(userSessions.createdAt, bornAfter),
+      ),
+    )
+    .limit(1);
+  if (!row) return false;
+  if (now.getTime() - row.lastSeenAt.getTime() > 60_000)
+    await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
+  return true;
+}
+
+/** Sign-out ends the session on the server: the token that names it is refused from now on. */
+export async function revokeSession(sessionId: string, { db }: { db: DbOrTx }): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(userSessions.id, sessionId), isNull(userSessions.revokedAt)));
 }
 
 /** Audit a sign-out. The token names the user; their name and role are read fresh. */

@@ -28,3 +28,22 @@ export const users = pgTable(
 );
 
 export type User = typeof users.$inferSelect;
+
+// One row per signed-in browser. The session token carries its id; the server accepts the token
+// only while the row is neither revoked (sign-out) nor idle too long nor past its absolute lifetime,
+// so a copied cookie stops working when its owner signs out.
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);

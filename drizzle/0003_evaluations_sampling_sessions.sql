@@ -4,6 +4,16 @@ CREATE TYPE "public"."grade" AS ENUM('EXCELLENT', 'GOOD', 'PASS', 'FAIL');--> st
 CREATE TYPE "public"."feedback_status" AS ENUM('DRAFT', 'PUBLISHED');--> statement-breakpoint
 CREATE TYPE "public"."sampling_batch_status" AS ENUM('DRAFT', 'STARTED', 'CLOSED');--> statement-breakpoint
 CREATE TYPE "public"."selection_reason" AS ENUM('LARGE_AMOUNT', 'LAST_YEAR_FAIL', 'RED_WARNING', 'RANDOM');--> statement-breakpoint
+CREATE TABLE "user_sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_seen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	"ip" text,
+	"user_agent" text
+);
+--> statement-breakpoint
 CREATE TABLE "evaluation_rounds" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"type" "evaluation_type" NOT NULL,
@@ -121,6 +131,7 @@ CREATE TABLE "sampling_selections" (
 	CONSTRAINT "sampling_selections_batch_id_project_id_pk" PRIMARY KEY("batch_id","project_id")
 );
 --> statement-breakpoint
+ALTER TABLE "user_sessions" ADD CONSTRAINT "user_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_rounds" ADD CONSTRAINT "evaluation_rounds_year_fiscal_years_year_fk" FOREIGN KEY ("year") REFERENCES "public"."fiscal_years"("year") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_rounds" ADD CONSTRAINT "evaluation_rounds_opened_by_users_id_fk" FOREIGN KEY ("opened_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_scores" ADD CONSTRAINT "evaluation_scores_evaluation_id_evaluations_id_fk" FOREIGN KEY ("evaluation_id") REFERENCES "public"."evaluations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -145,6 +156,7 @@ ALTER TABLE "sampling_groups" ADD CONSTRAINT "sampling_groups_lead_id_users_id_f
 ALTER TABLE "sampling_selections" ADD CONSTRAINT "sampling_selections_batch_id_sampling_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."sampling_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sampling_selections" ADD CONSTRAINT "sampling_selections_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sampling_selections" ADD CONSTRAINT "sampling_selections_group_id_sampling_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."sampling_groups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "user_sessions_user_idx" ON "user_sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "evaluation_scores_evaluation_idx" ON "evaluation_scores" USING btree ("evaluation_id","sort_order");--> statement-breakpoint
 CREATE INDEX "evaluation_transitions_evaluation_idx" ON "evaluation_transitions" USING btree ("evaluation_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "evaluations_type_project_key" ON "evaluations" USING btree ("type","project_id") WHERE "evaluations"."project_id" is not null;--> statement-breakpoint
