@@ -120,3 +120,28 @@ test("finance sees coverage by department and exports the list; another departme
   await page.goto(url);
   await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
 });
+
+test("the leader reads self-evaluations without any form; experts, agencies and administrators get not found", async ({
+  page,
+}) => {
+  await signIn(page, "leader");
+  await page.goto("/self-evaluations?year=2020");
+  await expect(page.getByRole("heading", { level: 1, name: "单位自评" })).toBeVisible();
+  await page.getByRole("table", { name: "单位自评列表" }).locator("tbody tr a").first().click();
+  await expect(page.getByTestId("stored-total")).toBeVisible();
+  await expect(page.getByRole("button", { name: "提交" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "退回修改" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "开启自评" })).toHaveCount(0);
+
+  for (const username of ["expert", "agency", "sysadmin", "auditor"]) {
+    await page.context().clearCookies();
+    await signIn(page, username);
+    await expect(
+      page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "单位自评" }),
+    ).toHaveCount(0);
+    await page.goto("/self-evaluations");
+    await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
+    const response = await page.request.get("/self-evaluations/export?year=2020");
+    expect(response.status()).toBe(404);
+  }
+});
