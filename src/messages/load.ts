@@ -20,6 +20,7 @@ export const NAMESPACES = [
   "targets",
   "indicators",
   "selfEvaluation",
+  "agencies",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -31,6 +31,12 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M9 11l3 3 8-8M20 12v7a1 1 0 01-1 1H5a1 1 0 01-1-1V5a1 1 0 011-1h11",
   },
   {
+    href: "/agencies",
+    key: "agencies",
+    permission: "agencies.read",
+    icon: "M3 21h18M5 21V7l7-4 7 4v14M9 21v-6h6v6M9 10h.01M15 10h.01",
+  },
+  {
     href: "/settings/years",
     key: "years",
     permission: "years.configure",

@@ -9,3 +9,4 @@ export * from "./attachments";
 export * from "./pre-assessment";
 export * from "./evaluations";
 export * from "./sampling";
+export * from "./agencies";

@@ -4,6 +4,7 @@ CREATE TYPE "public"."grade" AS ENUM('EXCELLENT', 'GOOD', 'PASS', 'FAIL');--> st
 CREATE TYPE "public"."feedback_status" AS ENUM('DRAFT', 'PUBLISHED');--> statement-breakpoint
 CREATE TYPE "public"."sampling_batch_status" AS ENUM('DRAFT', 'STARTED', 'CLOSED');--> statement-breakpoint
 CREATE TYPE "public"."selection_reason" AS ENUM('LARGE_AMOUNT', 'LAST_YEAR_FAIL', 'RED_WARNING', 'RANDOM');--> statement-breakpoint
+CREATE TYPE "public"."agency_status" AS ENUM('ACTIVE', 'SUSPENDED', 'BLACKLISTED');--> statement-breakpoint
 CREATE TABLE "user_sessions" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -131,6 +132,59 @@ CREATE TABLE "sampling_selections" (
 	CONSTRAINT "sampling_selections_batch_id_project_id_pk" PRIMARY KEY("batch_id","project_id")
 );
 --> statement-breakpoint
+CREATE TABLE "agency_conflicts" (
+	"agency_id" uuid NOT NULL,
+	"department_id" uuid NOT NULL,
+	"reason" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "agency_conflicts_agency_id_department_id_pk" PRIMARY KEY("agency_id","department_id")
+);
+--> statement-breakpoint
+CREATE TABLE "agency_profiles" (
+	"org_id" uuid PRIMARY KEY NOT NULL,
+	"status" "agency_status" DEFAULT 'ACTIVE' NOT NULL,
+	"credit_code" text DEFAULT '' NOT NULL,
+	"qualifications" text DEFAULT '' NOT NULL,
+	"contact_name" text DEFAULT '' NOT NULL,
+	"contact_phone" text DEFAULT '' NOT NULL,
+	"address" text DEFAULT '' NOT NULL,
+	"status_reason" text DEFAULT '' NOT NULL,
+	"blacklisted_on" date,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "agency_ratings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"engagement_id" uuid,
+	"rated_on" date NOT NULL,
+	"score" numeric(5, 2) NOT NULL,
+	"breakdown" jsonb NOT NULL,
+	"comment" text DEFAULT '' NOT NULL,
+	"rated_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "agency_staff" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"title" text DEFAULT '' NOT NULL,
+	"qualification" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "agency_violations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"agency_id" uuid NOT NULL,
+	"occurred_on" date NOT NULL,
+	"description" text NOT NULL,
+	"penalty" text DEFAULT '' NOT NULL,
+	"recorded_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "user_sessions" ADD CONSTRAINT "user_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_rounds" ADD CONSTRAINT "evaluation_rounds_year_fiscal_years_year_fk" FOREIGN KEY ("year") REFERENCES "public"."fiscal_years"("year") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "evaluation_rounds" ADD CONSTRAINT "evaluation_rounds_opened_by_users_id_fk" FOREIGN KEY ("opened_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -156,6 +210,14 @@ ALTER TABLE "sampling_groups" ADD CONSTRAINT "sampling_groups_lead_id_users_id_f
 ALTER TABLE "sampling_selections" ADD CONSTRAINT "sampling_selections_batch_id_sampling_batches_id_fk" FOREIGN KEY ("batch_id") REFERENCES "public"."sampling_batches"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sampling_selections" ADD CONSTRAINT "sampling_selections_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sampling_selections" ADD CONSTRAINT "sampling_selections_group_id_sampling_groups_id_fk" FOREIGN KEY ("group_id") REFERENCES "public"."sampling_groups"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_conflicts" ADD CONSTRAINT "agency_conflicts_agency_id_organisations_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_conflicts" ADD CONSTRAINT "agency_conflicts_department_id_organisations_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_profiles" ADD CONSTRAINT "agency_profiles_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_ratings" ADD CONSTRAINT "agency_ratings_agency_id_organisations_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_ratings" ADD CONSTRAINT "agency_ratings_rated_by_users_id_fk" FOREIGN KEY ("rated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_staff" ADD CONSTRAINT "agency_staff_agency_id_organisations_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_violations" ADD CONSTRAINT "agency_violations_agency_id_organisations_id_fk" FOREIGN KEY ("agency_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "agency_violations" ADD CONSTRAINT "agency_violations_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "user_sessions_user_idx" ON "user_sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "evaluation_scores_evaluation_idx" ON "evaluation_scores" USING btree ("evaluation_id","sort_order");--> statement-breakpoint
 CREATE INDEX "evaluation_transitions_evaluation_idx" ON "evaluation_transitions" USING btree ("evaluation_id","created_at");--> statement-breakpoint
@@ -164,4 +226,7 @@ CREATE INDEX "evaluations_year_type_status_idx" ON "evaluations" USING btree ("y
 CREATE INDEX "evaluations_batch_idx" ON "evaluations" USING btree ("batch_id");--> statement-breakpoint
 CREATE INDEX "sampling_group_members_user_idx" ON "sampling_group_members" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "sampling_selections_group_idx" ON "sampling_selections" USING btree ("group_id");--> statement-breakpoint
-CREATE INDEX "sampling_selections_project_idx" ON "sampling_selections" USING btree ("project_id");
+CREATE INDEX "sampling_selections_project_idx" ON "sampling_selections" USING btree ("project_id");--> statement-breakpoint
+CREATE INDEX "agency_ratings_agency_idx" ON "agency_ratings" USING btree ("agency_id","rated_on");--> statement-breakpoint
+CREATE INDEX "agency_staff_agency_idx" ON "agency_staff" USING btree ("agency_id");--> statement-breakpoint
+CREATE INDEX "agency_violations_agency_idx" ON "agency_violations" USING btree ("agency_id","occurred_on");
