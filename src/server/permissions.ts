@@ -44,6 +44,14 @@ export const PERMISSIONS = {
   "targets.deptReview": ["DEPT_APPROVER"],
   "targets.financeReview": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
   "indicators.manage": ["FINANCE_ADMIN"],
+  // 集中抽评: which batches and projects is decided by group membership (features/sampling/scope.ts).
+  "sampling.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "EXPERT"],
+  "sampling.manage": ["FINANCE_ADMIN"],
+  "sampling.score": ["FINANCE_REVIEWER", "EXPERT"],
+  "sampling.export": ["FINANCE_ADMIN"],
+  "sampling.feedback": ["FINANCE_ADMIN"],
+  "sampling.feedbackRead": ["DEPT_FILER", "DEPT_APPROVER"],
+  "sampling.acknowledge": ["DEPT_APPROVER"],
   // Files on records: which records is decided by each record type's attachment policy.
   "attachments.read": [
     "FINANCE_ADMIN",
