@@ -91,7 +91,10 @@ export const saveSampledScoresDefinition = {
   schema: saveSampledScoresSchema,
 } satisfies ActionDefinition<typeof saveSampledScoresSchema>;
 
-export async function runSaveSampledScores(input: SaveSampledScoresInput, { user, tx, audit }: ActionContext) {
+export async function runSaveSampledScores(
+  input: SaveSampledScoresInput,
+  { user, tx, audit }: ActionContext,
+) {
   const saved = await saveSampledScores(input, { db: tx, user });
   await audit({
     action: saved.settled ? "sampledEvaluation.settled" : "sampledEvaluation.saved",
@@ -133,6 +136,10 @@ export async function runAcknowledgeFeedback(
   { user, tx, audit }: ActionContext,
 ) {
   const done = await acknowledgeFeedback(input, { db: tx, user });
-  await audit({ action: "samplingFeedback.acknowledged", entityType: "sampling_feedback", entityId: done.id });
+  await audit({
+    action: "samplingFeedback.acknowledged",
+    entityType: "sampling_feedback",
+    entityId: done.id,
+  });
   return done;
 }

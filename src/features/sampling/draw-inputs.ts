@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import { toFen } from "@/domain/money";
 import type { DbOrTx } from "@/server/db";
 import { evaluations, organisations, projects } from "@/server/schema";
@@ -9,8 +8,8 @@ import type { DrawCandidate } from "./rules";
 // The draw's inputs as read from the database; the draw itself is the pure rules.drawSample.
 
 const FILED = ["SUBMITTED", "DEPT_APPROVED", "RECEIVED"] as const;
-const lastYear = alias(projects, "last_year");
-const lastSelf = alias(evaluations, "last_self");
+// The same prefix rules.nameWithoutYear strips, as a PostgreSQL regular expression.
+const YEAR_PREFIX = "^[0-9]{4}\\s*年(度)?\\s*";
 
 /**
  * The year's filed self-evaluations not yet sampled by a started batch, with the project's department,
@@ -29,10 +28,11 @@ export async function drawCandidates(db: DbOrTx, year: number): Promise<DrawCand
       departmentCode: organisations.code,
       budget: sql<string>`(${projects.budgetCurrent} + ${projects.budgetCarryover} + ${projects.budgetOther})::text`,
       lastYearFail: sql<boolean>`exists (
-        select 1 from ${lastYear} join ${lastSelf} on ${lastSelf.projectId} = ${lastYear.id} and ${lastSelf.type} = 'SELF'
-        where ${lastYear.year} = ${projects.year} - 1 and ${lastYear.unitId} = ${projects.unitId}
-          and regexp_replace(${lastYear.name}, '^[0-9]{4}\\s*年(度)?\\s*', '') = regexp_replace(${projects.name}, '^[0-9]{4}\\s*年(度)?\\s*', '')
-          and ${lastSelf.grade} = 'FAIL')`,
+        select 1 from ${projects} last_year
+        join ${evaluations} last_self on last_self.project_id = last_year.id and last_self.type = 'SELF'
+        where last_year.year = ${projects.year} - 1 and last_year.unit_id = ${projects.unitId}
+          and regexp_replace(last_year.name, ${YEAR_PREFIX}, '') = regexp_replace(${projects.name}, ${YEAR_PREFIX}, '')
+          and last_self.grade = 'FAIL')`,
     })
     .from(evaluations)
     .innerJoin(projects, eq(projects.id, evaluations.projectId))

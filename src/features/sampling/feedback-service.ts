@@ -1,7 +1,13 @@
 import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { AppError, type FieldMessage } from "@/server/errors";
-import { evaluations, projects, samplingBatches, samplingFeedback, samplingSelections } from "@/server/schema";
+import {
+  evaluations,
+  projects,
+  samplingBatches,
+  samplingFeedback,
+  samplingSelections,
+} from "@/server/schema";
 import type { AcknowledgeFeedbackInput, SaveFeedbackInput } from "./schemas";
 import type { ServiceContext } from "./service";
 
@@ -55,7 +61,11 @@ export async function saveFeedback(input: SaveFeedbackInput, { db, user }: Servi
       .insert(samplingFeedback)
       .values({ ...values, batchId: input.batchId, departmentId: input.departmentId })
       .onConflictDoNothing()
-      .returning({ id: samplingFeedback.id, version: samplingFeedback.version, status: samplingFeedback.status });
+      .returning({
+        id: samplingFeedback.id,
+        version: samplingFeedback.version,
+        status: samplingFeedback.status,
+      });
     if (!row) throw new AppError("CONFLICT");
     return row;
   }
@@ -70,7 +80,11 @@ export async function saveFeedback(input: SaveFeedbackInput, { db, user }: Servi
         eq(samplingFeedback.version, input.version),
       ),
     )
-    .returning({ id: samplingFeedback.id, version: samplingFeedback.version, status: samplingFeedback.status });
+    .returning({
+      id: samplingFeedback.id,
+      version: samplingFeedback.version,
+      status: samplingFeedback.status,
+    });
   if (!row) throw new AppError("CONFLICT");
   return row;
 }

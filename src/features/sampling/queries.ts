@@ -205,9 +205,15 @@ export async function departmentGaps(batchId: string) {
       departmentName: deptOrg.name,
       projects: sql<number>`count(*)::int`.mapWith(Number),
       settled: sql<number>`count(*) filter (where ${sampledEval.status} = 'SETTLED')::int`.mapWith(Number),
-      selfAverage: sql<string | null>`round(avg(${selfEval.totalScore}) filter (where ${sampledEval.status} = 'SETTLED'), 2)::text`,
-      sampledAverage: sql<string | null>`round(avg(${sampledEval.totalScore}) filter (where ${sampledEval.status} = 'SETTLED'), 2)::text`,
-      averageGap: sql<string | null>`round(avg(${selfEval.totalScore} - ${sampledEval.totalScore}) filter (where ${sampledEval.status} = 'SETTLED'), 2)::text`,
+      selfAverage: sql<
+        string | null
+      >`round(avg(${selfEval.totalScore}) filter (where ${sampledEval.status} = 'SETTLED'), 2)::text`,
+      sampledAverage: sql<
+        string | null
+      >`round(avg(${sampledEval.totalScore}) filter (where ${sampledEval.status} = 'SETTLED'), 2)::text`,
+      averageGap: sql<
+        string | null
+      >`round(avg(${selfEval.totalScore} - ${sampledEval.totalScore}) filter (where ${sampledEval.status} = 'SETTLED'), 2)::text`,
     })
     .from(samplingSelections)
     .innerJoin(projects, eq(projects.id, samplingSelections.projectId))

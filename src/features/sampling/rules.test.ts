@@ -83,9 +83,7 @@ describe("the draw", () => {
   it("leaves a rule out when its option is off", () => {
     const r = drawSample(base({ includeLastYearFail: false, includeRedWarnings: false }));
     if (!r.ok) throw new Error("draw refused");
-    expect(r.selections.some((s) => s.reason === "LAST_YEAR_FAIL" || s.reason === "RED_WARNING")).toBe(
-      false,
-    );
+    expect(r.selections.some((s) => s.reason === "LAST_YEAR_FAIL" || s.reason === "RED_WARNING")).toBe(false);
   });
 
   it("draws the rest from each stratum in proportion to its size", () => {
@@ -132,7 +130,15 @@ describe("strata and names", () => {
   });
 
   it("allocates exactly n, proportionally", () => {
-    const q = allocate(new Map([["a", 10], ["b", 30], ["c", 60]]), 10, createRandom(1).next);
+    const q = allocate(
+      new Map([
+        ["a", 10],
+        ["b", 30],
+        ["c", 60],
+      ]),
+      10,
+      createRandom(1).next,
+    );
     expect([...q.values()].reduce((a, b) => a + b, 0)).toBe(10);
     expect(q.get("a")).toBe(1);
     expect(q.get("b")).toBe(3);
@@ -162,7 +168,10 @@ describe("group balancing", () => {
     for (const groups of [2, 3, 4, 5]) {
       const split = balanceGroups(items, groups);
       expect(split.size).toBe(items.length);
-      const counts = Array.from({ length: groups }, (_, g) => [...split.values()].filter((x) => x === g).length);
+      const counts = Array.from(
+        { length: groups },
+        (_, g) => [...split.values()].filter((x) => x === g).length,
+      );
       expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
     }
   });

@@ -1,5 +1,5 @@
-import { createRandom } from "@/server/seed/random";
-import type { SelectionReason } from "@/server/schema/sampling";
+import type { SelectionReason } from "../../server/schema/sampling";
+import { createRandom } from "../../server/seed/random";
 
 // 集中抽评 rules (SPEC §6), pure: the draw (must-includes, then a stratified random draw from a
 // recorded seed, so the same inputs always give the same batch), the split into balanced groups, and

@@ -1,12 +1,6 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
-import {
-  executionPoints,
-  gradeOf,
-  hundredthsToText,
-  toHundredths,
-  totalScore,
-} from "@/domain/evaluation";
+import { executionPoints, gradeOf, hundredthsToText, toHundredths, totalScore } from "@/domain/evaluation";
 import { toFen } from "@/domain/money";
 import { AppError, type FieldMessage } from "@/server/errors";
 import { evaluations, evaluationScores, evaluationTransitions, fiscalYears } from "@/server/schema";
@@ -72,20 +66,14 @@ export async function saveSampledScores(input: SaveSampledScoresInput, { db, use
   let settled: { total: string; grade: ReturnType<typeof gradeOf> } | null = null;
   if (input.settle) {
     const [year] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, ev.year));
-    const exec = executionPoints(
-      toFen(ev.budgetTotal),
-      toFen(ev.executedTotal),
-      year?.weightExecution ?? 10,
-    );
+    const exec = executionPoints(toFen(ev.budgetTotal), toFen(ev.executedTotal), year?.weightExecution ?? 10);
     const total = totalScore(
       lines.map((l) => ({ points: sent.get(l.id)!.points, maxPoints: l.maxPoints })),
       exec,
     );
     const grade = gradeOf(
       total,
-      year
-        ? { excellent: year.gradeExcellent, good: year.gradeGood, pass: year.gradePass }
-        : undefined,
+      year ? { excellent: year.gradeExcellent, good: year.gradeGood, pass: year.gradePass } : undefined,
     );
     settled = { total: hundredthsToText(total), grade };
   }

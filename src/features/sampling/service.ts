@@ -134,7 +134,9 @@ export async function setGroupMembers(input: SetGroupMembersInput, { db }: Servi
   const people = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, memberIds), inArray(users.role, [...REVIEWER_ROLES]), eq(users.active, true)));
+    .where(
+      and(inArray(users.id, memberIds), inArray(users.role, [...REVIEWER_ROLES]), eq(users.active, true)),
+    );
   if (people.length !== memberIds.length) {
     throw new AppError("VALIDATION", "VALIDATION", { memberIds: ["sampling.notReviewer"] });
   }
@@ -169,13 +171,17 @@ export async function moveProject(input: MoveProjectInput, { db }: ServiceContex
   const [selection] = await db
     .select({ groupId: samplingSelections.groupId })
     .from(samplingSelections)
-    .where(and(eq(samplingSelections.batchId, input.batchId), eq(samplingSelections.projectId, input.projectId)));
+    .where(
+      and(eq(samplingSelections.batchId, input.batchId), eq(samplingSelections.projectId, input.projectId)),
+    );
   if (!selection) throw new AppError("NOT_FOUND");
   const batch = await bumpDraftBatch(db, input.batchId, input.batchVersion);
   await db
     .update(samplingSelections)
     .set({ groupId: target.id })
-    .where(and(eq(samplingSelections.batchId, input.batchId), eq(samplingSelections.projectId, input.projectId)));
+    .where(
+      and(eq(samplingSelections.batchId, input.batchId), eq(samplingSelections.projectId, input.projectId)),
+    );
   return { batchId: input.batchId, version: batch.version, from: selection.groupId, to: target.id };
 }
 
@@ -236,7 +242,14 @@ export async function startBatch(input: StartBatchInput, { db, user }: ServiceCo
   await copySelfLines(db, batch.id);
   await db
     .insert(evaluationTransitions)
-    .values(created.map((e) => ({ evaluationId: e.id, fromStatus: null, toStatus: "SCORING" as const, actorId: user.id })));
+    .values(
+      created.map((e) => ({
+        evaluationId: e.id,
+        fromStatus: null,
+        toStatus: "SCORING" as const,
+        actorId: user.id,
+      })),
+    );
   return { id: batch.id, version: batch.version, evaluations: created.length };
 }
 

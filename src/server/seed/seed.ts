@@ -8,6 +8,7 @@ import { personName } from "./people";
 import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
 import { createRandom, seedId } from "./random";
+import { buildSamplingSeed, insertSamplingSeed } from "./sampling";
 import { buildSelfEvaluationSeed, insertSelfEvaluationSeed } from "./self-evaluation";
 import { seedTargets, sheetSeedId } from "./targets";
 
@@ -290,6 +291,13 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       seedId("user:finance_admin"),
     );
     await insertSelfEvaluationSeed(tx, selfRows, seedId("user:finance_admin"));
+    const samplingRows = buildSamplingSeed(
+      projectRows,
+      selfRows,
+      seedId("user:finance_admin"),
+      orgIds.department("D03"),
+    );
+    await insertSamplingSeed(tx, samplingRows, seedPeople.approverOf);
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }

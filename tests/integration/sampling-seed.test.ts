@@ -1,0 +1,122 @@
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { executionPoints, gradeOf, toHundredths } from "@/domain/evaluation";
+import { inUnit, toFen } from "@/domain/money";
+import { drawCandidates } from "@/features/sampling/draw-inputs";
+import { drawSample } from "@/features/sampling/rules";
+import { db, queryRows } from "@/server/db";
+import { samplingBatches, samplingFeedback } from "@/server/schema";
+import { SAMPLING_2020 } from "@/server/seed/sampling";
+
+describe("the seeded 2020 集中抽评 (SPEC §10)", () => {
+  it("holds 124 projects in 4 groups with funds of 8.40 亿元 from the stored amounts", async () => {
+    const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.year, 2020));
+    expect(batch?.id).toBe(SAMPLING_2020.id);
+    const [row] = await queryRows<{ projects: number; groups: number; funds: string }>(
+      db,
+      sql`select count(*)::int as projects, count(distinct s.group_id)::int as groups,
+            sum(p.budget_current + p.budget_carryover + p.budget_other)::text as funds
+          from sampling_selections s join projects p on p.id = s.project_id
+          where s.batch_id = ${SAMPLING_2020.id}`,
+    );
+    expect(row?.projects).toBe(124);
+    expect(row?.groups).toBe(4);
+    expect(inUnit(row!.funds, "yi", 2)).toBe("8.40");
+    expect(batch?.sampleSize).toBe(124);
+    expect(batch?.groupCount).toBe(4);
+  });
+
+  it("is the draw of its recorded inputs over the stored self-evaluations", async () => {
+    const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, SAMPLING_2020.id));
+    // Candidates as finance would see them before this batch was started: all filed 2020 ones.
+    const sampledNow = await drawCandidates(db, 2020);
+    expect(sampledNow).toHaveLength(batch!.populationSize - 124);
+    const stored = await queryRows<{
+      projectId: string;
+      reason: string;
+      stratum: string;
+      code: string;
+      dept: string;
+      budget: string;
+    }>(
+      db,
+      sql`select p.id as "projectId", s.reason, s.stratum, p.code, o.code as dept,
+            (p.budget_current + p.budget_carryover + p.budget_other)::text as budget
+          from sampling_selections s join projects p on p.id = s.project_id
+          join organisations o on o.id = p.department_id
+          where s.batch_id = ${SAMPLING_2020.id}`,
+    );
+    const candidates = [
+      ...sampledNow,
+      ...stored.map((s) => ({
+        projectId: s.projectId,
+        code: s.code,
+        departmentCode: s.dept,
+        budgetFen: toFen(s.budget),
+        lastYearFail: false,
+      })),
+    ];
+    const again = drawSample({
+      candidates,
+      sampleSize: batch!.sampleSize,
+      seed: batch!.seed,
+      minAmountFen: batch!.minAmount ? toFen(batch!.minAmount) : null,
+      includeLastYearFail: batch!.includeLastYearFail,
+      includeRedWarnings: batch!.includeRedWarnings,
+      redWarningIds: new Set(),
+    });
+    if (!again.ok) throw new Error(again.error);
+    const key = (x: { projectId: string; reason: string; stratum: string }) =>
+      `${x.projectId}|${x.reason}|${x.stratum}`;
+    expect(again.selections.map(key).sort()).toEqual(stored.map(key).sort());
+    expect(stored.some((s) => s.reason === "LARGE_AMOUNT")).toBe(true);
+  });
+
+  it("has every project settled by its group, a little below the units' own scores", async () => {
+    const rows = await queryRows<{
+      self: string;
+      sampled: string;
+      grade: string;
+      status: string;
+      budget: string;
+      executed: string;
+      lines: string;
+    }>(
+      db,
+      sql`select se.total_score::text as self, e.total_score::text as sampled, e.grade, e.status,
+            e.budget_total::text as budget, e.executed_total::text as executed,
+            (select coalesce(sum(points), 0)::text from evaluation_scores where evaluation_id = e.id) as lines
+          from evaluations e join evaluations se on se.project_id = e.project_id and se.type = 'SELF'
+          where e.type = 'SAMPLED' and e.batch_id = ${SAMPLING_2020.id}`,
+    );
+    expect(rows).toHaveLength(124);
+    let gap = 0;
+    for (const r of rows) {
+      expect(r.status).toBe("SETTLED");
+      const total = executionPoints(toFen(r.budget), toFen(r.executed)) + toHundredths(r.lines)!;
+      expect(toHundredths(r.sampled)).toBe(total);
+      expect(r.grade).toBe(gradeOf(total));
+      gap += toHundredths(r.self)! - total;
+    }
+    const averageGap = gap / rows.length / 100;
+    expect(averageGap).toBeGreaterThan(1);
+    expect(averageGap).toBeLessThan(10);
+  });
+
+  it("has feedback published to every department with sampled projects, a few acknowledged", async () => {
+    const [row] = await queryRows<{ departments: number }>(
+      db,
+      sql`select count(distinct p.department_id)::int as departments from sampling_selections s
+          join projects p on p.id = s.project_id where s.batch_id = ${SAMPLING_2020.id}`,
+    );
+    const feedback = await db
+      .select()
+      .from(samplingFeedback)
+      .where(eq(samplingFeedback.batchId, SAMPLING_2020.id));
+    expect(feedback).toHaveLength(row!.departments);
+    expect(feedback.every((f) => f.status === "PUBLISHED" && f.problems && f.requirements)).toBe(true);
+    const acknowledged = feedback.filter((f) => f.acknowledgedAt && f.acknowledgedBy).length;
+    expect(acknowledged).toBeGreaterThan(0);
+    expect(acknowledged).toBeLessThan(feedback.length);
+  });
+});
