@@ -25,6 +25,18 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M9 5h6M9 3h6a1 1 0 011 1v1h2a1 1 0 011 1v14a1 1 0 01-1 1H6a1 1 0 01-1-1V6a1 1 0 011-1h2V4a1 1 0 011-1zm0 9l2 2 4-4",
   },
   {
+    href: "/sampling",
+    key: "sampling",
+    permission: "sampling.read",
+    icon: "M4 4h16v4H4zM4 10h10v4H4zM4 16h6v4H4zM17 13l2 2 3-4",
+  },
+  {
+    href: "/sampling/feedback",
+    key: "samplingFeedback",
+    permission: "sampling.feedbackRead",
+    icon: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
+  },
+  {
     href: "/settings/years",
     key: "years",
     permission: "years.configure",

@@ -4,3 +4,4 @@
 import "./project-policy";
 import "@/features/targets/attachment-policy";
 import "@/features/pre-assessment/attachment-policy";
+import "@/features/sampling/attachment-policy";

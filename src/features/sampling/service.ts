@@ -240,16 +240,14 @@ export async function startBatch(input: StartBatchInput, { db, user }: ServiceCo
   // A project sampled by another batch meanwhile, or without a self-evaluation: nothing half-started.
   if (created.length !== selected.length) throw new AppError("INVALID_TRANSITION", "sampling.alreadySampled");
   await copySelfLines(db, batch.id);
-  await db
-    .insert(evaluationTransitions)
-    .values(
-      created.map((e) => ({
-        evaluationId: e.id,
-        fromStatus: null,
-        toStatus: "SCORING" as const,
-        actorId: user.id,
-      })),
-    );
+  await db.insert(evaluationTransitions).values(
+    created.map((e) => ({
+      evaluationId: e.id,
+      fromStatus: null,
+      toStatus: "SCORING" as const,
+      actorId: user.id,
+    })),
+  );
   return { id: batch.id, version: batch.version, evaluations: created.length };
 }
 
