@@ -2,7 +2,6 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { executionPoints, gradeOf, toHundredths } from "@/domain/evaluation";
 import { inUnit, toFen } from "@/domain/money";
-import { drawCandidates } from "@/features/sampling/draw-inputs";
 import { drawSample } from "@/features/sampling/rules";
 import { db, queryRows } from "@/server/db";
 import { samplingBatches, samplingFeedback } from "@/server/schema";
@@ -28,34 +27,28 @@ describe("the seeded 2020 集中抽评 (SPEC §10)", () => {
 
   it("is the draw of its recorded inputs over the stored self-evaluations", async () => {
     const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, SAMPLING_2020.id));
-    // Candidates as finance would see them before this batch was started: all filed 2020 ones.
-    const sampledNow = await drawCandidates(db, 2020);
-    expect(sampledNow).toHaveLength(batch!.populationSize - 124);
-    const stored = await queryRows<{
-      projectId: string;
-      reason: string;
-      stratum: string;
-      code: string;
-      dept: string;
-      budget: string;
-    }>(
+    // The candidates as finance saw them before any 2020 batch started: every filed 2020 self-evaluation.
+    const all = await queryRows<{ projectId: string; code: string; dept: string; budget: string }>(
       db,
-      sql`select p.id as "projectId", s.reason, s.stratum, p.code, o.code as dept,
+      sql`select p.id as "projectId", p.code, o.code as dept,
             (p.budget_current + p.budget_carryover + p.budget_other)::text as budget
-          from sampling_selections s join projects p on p.id = s.project_id
+          from evaluations e join projects p on p.id = e.project_id
           join organisations o on o.id = p.department_id
-          where s.batch_id = ${SAMPLING_2020.id}`,
+          where e.type = 'SELF' and p.year = 2020 and e.status in ('SUBMITTED', 'DEPT_APPROVED', 'RECEIVED')`,
     );
-    const candidates = [
-      ...sampledNow,
-      ...stored.map((s) => ({
-        projectId: s.projectId,
-        code: s.code,
-        departmentCode: s.dept,
-        budgetFen: toFen(s.budget),
-        lastYearFail: false,
-      })),
-    ];
+    expect(all).toHaveLength(batch!.populationSize);
+    const stored = await queryRows<{ projectId: string; reason: string; stratum: string }>(
+      db,
+      sql`select project_id as "projectId", reason, stratum from sampling_selections
+          where batch_id = ${SAMPLING_2020.id}`,
+    );
+    const candidates = all.map((c) => ({
+      projectId: c.projectId,
+      code: c.code,
+      departmentCode: c.dept,
+      budgetFen: toFen(c.budget),
+      lastYearFail: false,
+    }));
     const again = drawSample({
       candidates,
       sampleSize: batch!.sampleSize,
