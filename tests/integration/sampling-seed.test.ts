@@ -2,10 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { executionPoints, gradeOf, toHundredths } from "@/domain/evaluation";
 import { inUnit, toFen } from "@/domain/money";
+import { listBatches } from "@/features/sampling/queries";
 import { drawSample } from "@/features/sampling/rules";
 import { db, queryRows } from "@/server/db";
 import { samplingBatches, samplingFeedback } from "@/server/schema";
 import { SAMPLING_2020 } from "@/server/seed/sampling";
+import { signedIn } from "../factories/users";
 
 describe("the seeded 2020 集中抽评 (SPEC §10)", () => {
   it("holds 124 projects in 4 groups with funds of 8.40 亿元 from the stored amounts", async () => {
@@ -23,6 +25,10 @@ describe("the seeded 2020 集中抽评 (SPEC §10)", () => {
     expect(inUnit(row!.funds, "yi", 2)).toBe("8.40");
     expect(batch?.sampleSize).toBe(124);
     expect(batch?.groupCount).toBe(4);
+    // The list finance sees shows the same figures.
+    const listed = (await listBatches(await signedIn("finance_admin"), 2020)).find((b) => b.id === batch?.id);
+    expect(inUnit(listed!.funds, "yi", 2)).toBe("8.40");
+    expect(listed?.settled).toBe(124);
   });
 
   it("is the draw of its recorded inputs over the stored self-evaluations", async () => {

@@ -58,13 +58,12 @@ export async function listBatches(user: Reader, year: number) {
       populationSize: samplingBatches.populationSize,
       groupCount: samplingBatches.groupCount,
       createdAt: samplingBatches.createdAt,
-      funds: sql<string>`(select coalesce(sum(${budgetSql}), 0)::text from ${samplingSelections}
-        join ${projects} on ${projects.id} = ${samplingSelections.projectId}
-        where ${samplingSelections.batchId} = ${samplingBatches.id})`,
-      settled: sql<number>`(select count(*)::int from ${evaluations}
-        where ${evaluations.batchId} = ${samplingBatches.id} and ${evaluations.status} = 'SETTLED')`.mapWith(
-        Number,
-      ),
+      // Written out in full: Drizzle leaves columns unqualified in a one-table select list.
+      funds: sql<string>`(select coalesce(sum(p.budget_current + p.budget_carryover + p.budget_other), 0)::text
+        from sampling_selections s join projects p on p.id = s.project_id
+        where s.batch_id = "sampling_batches"."id")`,
+      settled: sql<number>`(select count(*)::int from evaluations e
+        where e.batch_id = "sampling_batches"."id" and e.status = 'SETTLED')`.mapWith(Number),
     })
     .from(samplingBatches)
     .where(and(eq(samplingBatches.year, year), batchScope(user)))

@@ -176,6 +176,15 @@ describe("group balancing", () => {
     }
   });
 
+  it("keeps counts within one for small batches too", () => {
+    for (const n of [1, 3, 10, 13]) {
+      const split = balanceGroups(items.slice(0, n), 4);
+      const counts = [0, 1, 2, 3].map((g) => [...split.values()].filter((x) => x === g).length);
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(n);
+      expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    }
+  });
+
   it("balances funds: every group within a fifth of the mean", () => {
     const split = balanceGroups(items, 4);
     const funds = [0n, 0n, 0n, 0n];

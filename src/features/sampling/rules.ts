@@ -156,27 +156,34 @@ export function drawSample(input: DrawInput): DrawResult {
 
 /**
  * Split the selected projects into `groupCount` groups balanced by count and funds: largest funds
- * first, each to the group with the fewest projects, and among those the one with the least funds.
- * Returns each project's group index (0-based).
+ * first, each to the group with the least funds among those still below their share of the count
+ * (every group ends with ⌊n/k⌋ or ⌈n/k⌉ projects). Returns each project's group index (0-based).
  */
 export function balanceGroups(
   items: { projectId: string; fundsFen: bigint }[],
   groupCount: number,
 ): Map<string, number> {
   const groups = Array.from({ length: groupCount }, () => ({ count: 0, funds: 0n }));
+  const floor = Math.floor(items.length / groupCount);
+  const extra = items.length % groupCount; // how many groups take one more
+  let atCeiling = 0;
   const order = [...items].sort((a, b) =>
     a.fundsFen === b.fundsFen ? (a.projectId < b.projectId ? -1 : 1) : a.fundsFen > b.fundsFen ? -1 : 1,
   );
   const out = new Map<string, number>();
   for (const item of order) {
-    let best = 0;
-    for (let g = 1; g < groups.length; g++) {
+    const cap = atCeiling < extra ? floor + 1 : floor;
+    let best = -1;
+    for (let g = 0; g < groups.length; g++) {
       const a = groups[g]!;
-      const b = groups[best]!;
-      if (a.count < b.count || (a.count === b.count && a.funds < b.funds)) best = g;
+      if (a.count >= cap) continue;
+      const b = best < 0 ? null : groups[best]!;
+      if (!b || a.funds < b.funds || (a.funds === b.funds && a.count < b.count)) best = g;
     }
-    groups[best]!.count += 1;
-    groups[best]!.funds += item.fundsFen;
+    const chosen = groups[best]!;
+    chosen.count += 1;
+    chosen.funds += item.fundsFen;
+    if (chosen.count === floor + 1) atCeiling += 1;
     out.set(item.projectId, best);
   }
   return out;

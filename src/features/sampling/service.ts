@@ -196,7 +196,7 @@ export async function startBatch(input: StartBatchInput, { db, user }: ServiceCo
       id: samplingGroups.id,
       sortOrder: samplingGroups.sortOrder,
       leadId: samplingGroups.leadId,
-      members: sql<number>`(select count(*)::int from ${samplingGroupMembers} where ${samplingGroupMembers.groupId} = ${samplingGroups.id})`,
+      members: sql<number>`(select count(*)::int from sampling_group_members m where m.group_id = "sampling_groups"."id")`,
     })
     .from(samplingGroups)
     .where(eq(samplingGroups.batchId, input.batchId))

@@ -35,64 +35,64 @@ export default async function SamplingPage({ searchParams }: Props) {
 
   if (!manage) {
     const rows = await myGroupProjects(user);
+    const batches = [...new Map(rows.map((r) => [r.batchId, r])).values()];
     return (
       <>
         <PageHeader title={t("mine.title")} description={t("mine.description")} />
-        {rows.length === 0 ? (
-          <EmptyState title={t("mine.empty")} body={t("mine.emptyBody")} />
-        ) : (
-          <Table>
-            <caption className="sr-only">{t("mine.title")}</caption>
-            <thead>
-              <tr>
-                <Th>{t("col.batch")}</Th>
-                <Th>{t("col.group")}</Th>
-                <Th>{t("col.code")}</Th>
-                <Th>{t("col.project")}</Th>
-                <Th>{t("col.department")}</Th>
-                <Th align="right">{t("col.budgetWan")}</Th>
-                <Th align="right">{t("col.selfScore")}</Th>
-                <Th align="right">{t("col.sampledScore")}</Th>
-                <Th align="right">{t("col.gap")}</Th>
-                <Th>{t("col.status")}</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((r) => (
-                <tr key={`${r.batchId}:${r.projectId}`}>
-                  <Td className="whitespace-nowrap">{r.batchName}</Td>
-                  <Td className="whitespace-nowrap">
-                    {t("groupName", { n: r.groupOrder + 1 })}
-                    {r.lead && (
-                      <span className="ml-1 text-xs text-slate-500">（{t("groups.leadShort")}）</span>
-                    )}
-                  </Td>
-                  <Td className="num whitespace-nowrap text-slate-500">{r.code}</Td>
-                  <Td>
-                    {r.evaluationId ? (
-                      <Link
-                        href={`/sampling/evaluations/${r.evaluationId}`}
-                        className="text-brand-700 hover:underline"
-                      >
-                        {r.name}
-                      </Link>
-                    ) : (
-                      r.name
-                    )}
-                  </Td>
-                  <Td className="whitespace-nowrap">{r.departmentName}</Td>
-                  <Td align="right">{inUnit(r.budget, "wan", 2)}</Td>
-                  <Td align="right">{r.selfTotal ?? "—"}</Td>
-                  <Td align="right">{r.sampledTotal ?? "—"}</Td>
-                  <Td align="right">{gapText(r.selfTotal, r.sampledTotal)}</Td>
-                  <Td>
-                    <SheetStatusBadge status={r.status} />
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        {rows.length === 0 && <EmptyState title={t("mine.empty")} body={t("mine.emptyBody")} />}
+        <div className="space-y-5">
+          {batches.map((b) => (
+            <Card
+              key={b.batchId}
+              title={`${b.batchName} · ${t("groupName", { n: b.groupOrder + 1 })}${b.lead ? `（${t("groups.leadShort")}）` : ""}`}
+            >
+              <Table>
+                <caption className="sr-only">{b.batchName}</caption>
+                <thead>
+                  <tr>
+                    <Th>{t("col.code")}</Th>
+                    <Th>{t("col.project")}</Th>
+                    <Th>{t("col.department")}</Th>
+                    <Th align="right">{t("col.budgetWan")}</Th>
+                    <Th align="right">{t("col.selfScore")}</Th>
+                    <Th align="right">{t("col.sampledScore")}</Th>
+                    <Th align="right">{t("col.gap")}</Th>
+                    <Th>{t("col.status")}</Th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {rows
+                    .filter((r) => r.batchId === b.batchId)
+                    .map((r) => (
+                      <tr key={r.projectId}>
+                        <Td className="num whitespace-nowrap text-slate-500">{r.code}</Td>
+                        <Td className="min-w-64">
+                          {r.evaluationId ? (
+                            <Link
+                              href={`/sampling/evaluations/${r.evaluationId}`}
+                              className="text-brand-700 hover:underline"
+                            >
+                              {r.name}
+                            </Link>
+                          ) : (
+                            r.name
+                          )}
+                        </Td>
+                        <Td className="whitespace-nowrap">{r.departmentName}</Td>
+                        <Td align="right">{inUnit(r.budget, "wan", 2)}</Td>
+                        <Td align="right">{r.selfTotal ?? "—"}</Td>
+                        <Td align="right">{r.sampledTotal ?? "—"}</Td>
+                        <Td align="right">{gapText(r.selfTotal, r.sampledTotal)}</Td>
+                        <Td>
+                          <SheetStatusBadge status={r.status} />
+                        </Td>
+                      </tr>
+                    ))}
+                </tbody>
+              </Table>
+            </Card>
+          ))}
+        </div>
       </>
     );
   }

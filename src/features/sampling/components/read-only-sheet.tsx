@@ -4,6 +4,10 @@ import type { ScoreLineView } from "./score-form";
 /** The sheet as it stands, for finance and for a settled score: the unit's figures beside the group's. */
 export function ReadOnlySheet({ lines, summary }: { lines: ScoreLineView[]; summary: string }) {
   const t = useTranslations("sampling.sheet");
+  const tt = useTranslations("targets");
+  // Lines copied from a target sheet carry the level codes; anything else is shown as written.
+  const levelName = (level: "level1" | "level2", code: string) =>
+    tt.has(`${level}.${code}`) ? tt(`${level}.${code}`) : code;
   return (
     <div className="space-y-4">
       <div className="overflow-x-auto">
@@ -14,16 +18,16 @@ export function ReadOnlySheet({ lines, summary }: { lines: ScoreLineView[]; summ
               <th scope="col" className="py-2 pr-3 font-medium">
                 {t("indicator")}
               </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
+              <th scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
                 {t("max")}
               </th>
-              <th scope="col" className="px-2 py-2 font-medium">
+              <th scope="col" className="px-2 py-2 font-medium whitespace-nowrap">
                 {t("unitActual")}
               </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
+              <th scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
                 {t("unitPoints")}
               </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
+              <th scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
                 {t("points")}
               </th>
               <th scope="col" className="py-2 pl-2 font-medium">
@@ -36,7 +40,7 @@ export function ReadOnlySheet({ lines, summary }: { lines: ScoreLineView[]; summ
               <tr key={l.id}>
                 <td className="max-w-72 py-2 pr-3">
                   <div className="text-xs text-slate-500">
-                    {l.level1} · {l.level2}
+                    {levelName("level1", l.level1)} · {levelName("level2", l.level2)}
                   </div>
                   <div className="font-medium text-slate-800">{l.name}</div>
                   {l.targetText && (

@@ -48,6 +48,10 @@ export function ScoreForm({
   cutoffs,
 }: Props) {
   const t = useTranslations("sampling.sheet");
+  const tt = useTranslations("targets");
+  // Lines copied from a target sheet carry the level codes; anything else is shown as written.
+  const levelName = (level: "level1" | "level2", code: string) =>
+    tt.has(`${level}.${code}`) ? tt(`${level}.${code}`) : code;
   const tg = useTranslations("sampling.grade");
   const f = useFormAction(saveSampledScoresAction);
   const [points, setPoints] = useState<string[]>(() => lines.map((l) => l.points ?? ""));
@@ -69,16 +73,16 @@ export function ScoreForm({
               <th scope="col" className="py-2 pr-3 font-medium">
                 {t("indicator")}
               </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
+              <th scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
                 {t("max")}
               </th>
-              <th scope="col" className="px-2 py-2 font-medium">
+              <th scope="col" className="px-2 py-2 font-medium whitespace-nowrap">
                 {t("unitActual")}
               </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
+              <th scope="col" className="px-2 py-2 text-right font-medium whitespace-nowrap">
                 {t("unitPoints")}
               </th>
-              <th scope="col" className="px-2 py-2 font-medium">
+              <th scope="col" className="px-2 py-2 font-medium whitespace-nowrap">
                 {t("points")}
               </th>
               <th scope="col" className="py-2 pl-2 font-medium">
@@ -95,7 +99,7 @@ export function ScoreForm({
                   <td className="max-w-72 py-2 pr-3">
                     <input type="hidden" name="lineId" value={l.id} />
                     <div className="text-xs text-slate-500">
-                      {l.level1} · {l.level2}
+                      {levelName("level1", l.level1)} · {levelName("level2", l.level2)}
                     </div>
                     <div className="font-medium text-slate-800">{l.name}</div>
                     {l.targetText && (

@@ -115,9 +115,9 @@ export default async function FeedbackPage({ params }: Props) {
         <p className="mt-1 text-xs text-slate-500">{t("feedback.unitNote", { unit: tc("unitWan") })}</p>
         {(published || !finance) && (
           <>
-            <h2 className="mt-6 text-sm font-semibold text-slate-900">{t("feedback.problems")}</h2>
+            <h2 className="mt-6 text-sm font-semibold text-slate-900">{t("feedback.problemsHeading")}</h2>
             <p className="mt-2 text-sm leading-7 whitespace-pre-line text-slate-800">{head.problems}</p>
-            <h2 className="mt-6 text-sm font-semibold text-slate-900">{t("feedback.requirements")}</h2>
+            <h2 className="mt-6 text-sm font-semibold text-slate-900">{t("feedback.requirementsHeading")}</h2>
             <p className="mt-2 text-sm leading-7 whitespace-pre-line text-slate-800">{head.requirements}</p>
             <p className="mt-10 text-right text-sm text-slate-800">{t("feedback.issuer")}</p>
             {head.publishedAt && (
