@@ -107,6 +107,23 @@ describe("the draw", () => {
     for (const s of r.selections) expect(s.stratum).toBe(stratumOf(byId.get(s.projectId)!));
   });
 
+  it("does not always take a small sample from the largest strata", () => {
+    const strata = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const r = drawSample(
+        base({
+          seed,
+          sampleSize: 2,
+          minAmountFen: null,
+          includeLastYearFail: false,
+          includeRedWarnings: false,
+        }),
+      );
+      if (r.ok) for (const s of r.selections) if (s.reason === "RANDOM") strata.add(s.stratum);
+    }
+    expect(strata.size).toBeGreaterThan(10);
+  });
+
   it("refuses when the must-includes alone exceed the sample size", () => {
     const r = drawSample(base({ minAmountFen: 10_000_000n, sampleSize: 50 }));
     expect(r.ok).toBe(false);

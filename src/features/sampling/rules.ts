@@ -88,30 +88,32 @@ function shuffled<T>(items: readonly T[], next: () => number): T[] {
 }
 
 /**
- * How many of `n` to draw from each stratum: proportional to its size (largest remainder); strata
- * with equal remainders are ordered by the seeded generator, so no department is always favoured.
+ * How many of `n` to draw from each stratum: the whole part of its proportional share, then the slots
+ * left over go to strata drawn at random with their fractional parts as weights, so every stratum gets
+ * its share rounded down or up, and a small sample is not always taken from the largest strata.
  */
 export function allocate(sizes: Map<string, number>, n: number, next: () => number): Map<string, number> {
   const total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const out = new Map<string, number>();
-  if (total === 0 || n === 0) {
-    for (const k of sizes.keys()) out.set(k, 0);
-    return out;
-  }
-  const keys = shuffled([...sizes.keys()].sort(), next);
+  const keys = [...sizes.keys()].sort();
+  for (const k of keys) out.set(k, 0);
+  if (total === 0 || n === 0) return out;
   let given = 0;
-  const remainders: { key: string; rest: number; order: number }[] = [];
-  keys.forEach((key, order) => {
+  const remainders: { key: string; rest: number }[] = [];
+  for (const key of keys) {
     const exact = (n * sizes.get(key)!) / total;
     const whole = Math.floor(exact);
     out.set(key, whole);
     given += whole;
-    remainders.push({ key, rest: exact - whole, order });
-  });
-  remainders.sort((a, b) => b.rest - a.rest || a.order - b.order);
-  for (let i = 0; i < n - given; i++) {
-    const key = remainders[i]!.key;
-    out.set(key, out.get(key)! + 1);
+    if (exact > whole) remainders.push({ key, rest: exact - whole });
+  }
+  for (let left = n - given; left > 0 && remainders.length > 0; left--) {
+    const weight = remainders.reduce((a, r) => a + r.rest, 0);
+    let x = next() * weight;
+    let i = 0;
+    while (i < remainders.length - 1 && x >= remainders[i]!.rest) x -= remainders[i++]!.rest;
+    const [picked] = remainders.splice(i, 1);
+    out.set(picked!.key, out.get(picked!.key)! + 1);
   }
   return out;
 }
