@@ -21,7 +21,10 @@ async function settle(page: Page, batchName: string, projectName: string, opinio
   const first = page.getByLabel(/的抽评得分$/).first();
   const unit = Number(await first.inputValue());
   await first.fill(String(Math.max(0, unit - 1)));
-  await page.getByLabel(/的评分意见$/).first().fill("佐证材料不足，扣 1 分");
+  await page
+    .getByLabel(/的评分意见$/)
+    .first()
+    .fill("佐证材料不足，扣 1 分");
   await page.getByLabel("抽评组总体意见").fill(opinion);
   await page.getByRole("button", { name: "确认抽评得分" }).click();
   // Settled: the sheet turns read-only and shows the group's figures.

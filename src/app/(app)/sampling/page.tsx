@@ -44,7 +44,7 @@ export default async function SamplingPage({ searchParams }: Props) {
           {batches.map((b) => (
             <Card
               key={b.batchId}
-              title={`${b.batchName} · ${t("groupName", { n: b.groupOrder + 1 })}${b.lead ? `（${t("groups.leadShort")}）` : ""}`}
+              title={`${b.batchName} · ${t("groupName", { n: b.groupOrder + 1 })}${b.lead ? t("groups.leadMark") : ""}`}
             >
               <Table>
                 <caption className="sr-only">{b.batchName}</caption>

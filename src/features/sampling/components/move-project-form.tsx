@@ -21,7 +21,7 @@ export function MoveProjectForm({ batchId, batchVersion, projectId, projectName,
   const f = useFormAction(moveProjectAction);
   const selectId = `move-${projectId}`;
   return (
-    <form onSubmit={f.onSubmit} noValidate className="flex items-center gap-1.5">
+    <form onSubmit={f.onSubmit} noValidate className="flex items-center gap-1.5 whitespace-nowrap">
       <input type="hidden" name="batchId" value={batchId} />
       <input type="hidden" name="batchVersion" value={batchVersion} />
       <input type="hidden" name="projectId" value={projectId} />
@@ -35,7 +35,7 @@ export function MoveProjectForm({ batchId, batchVersion, projectId, projectName,
         defaultValue={groupId ?? ""}
         aria-invalid={f.message ? true : undefined}
         aria-describedby={f.message ? `${selectId}-error` : undefined}
-        className={`${inputClass} w-24 py-1 text-xs`}
+        className={`${inputClass.replace("w-full", "w-24")} py-1 text-xs`}
       >
         {groups.map((g) => (
           <option key={g.id} value={g.id}>

@@ -32,10 +32,14 @@ export function SelectionsTable({ rows, batchId, batchVersion, editable, groups 
           <Th>{t("col.stratum")}</Th>
           <Th>{t("col.group")}</Th>
           <Th align="right">{t("col.selfScore")}</Th>
-          <Th align="right">{t("col.sampledScore")}</Th>
-          <Th align="right">{t("col.gap")}</Th>
-          <Th>{t("col.grade")}</Th>
-          <Th>{t("col.status")}</Th>
+          {!editable && (
+            <>
+              <Th align="right">{t("col.sampledScore")}</Th>
+              <Th align="right">{t("col.gap")}</Th>
+              <Th>{t("col.grade")}</Th>
+              <Th>{t("col.status")}</Th>
+            </>
+          )}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -80,14 +84,18 @@ export function SelectionsTable({ rows, batchId, batchVersion, editable, groups 
               )}
             </Td>
             <Td align="right">{r.selfTotal ?? "—"}</Td>
-            <Td align="right">{r.sampledTotal ?? "—"}</Td>
-            <Td align="right">{gapText(r.selfTotal, r.sampledTotal)}</Td>
-            <Td>
-              <GradeBadge grade={r.sampledGrade} />
-            </Td>
-            <Td>
-              <SheetStatusBadge status={r.status} />
-            </Td>
+            {!editable && (
+              <>
+                <Td align="right">{r.sampledTotal ?? "—"}</Td>
+                <Td align="right">{gapText(r.selfTotal, r.sampledTotal)}</Td>
+                <Td>
+                  <GradeBadge grade={r.sampledGrade} />
+                </Td>
+                <Td>
+                  <SheetStatusBadge status={r.status} />
+                </Td>
+              </>
+            )}
           </tr>
         ))}
       </tbody>

@@ -130,7 +130,7 @@ export default async function SamplingBatchPage({ params }: Props) {
                     <span key={m.id}>
                       {i > 0 && "、"}
                       {m.name}
-                      {m.id === g.leadId && `（${t("groups.leadShort")}）`}
+                      {m.id === g.leadId && t("groups.leadMark")}
                     </span>
                   ))}
                 </p>
