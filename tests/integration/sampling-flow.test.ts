@@ -19,6 +19,7 @@ import {
   setGroupMembersDefinition,
   startBatchDefinition,
 } from "@/features/sampling/definitions";
+import { listAttachments } from "@/features/attachments/queries";
 import { feedbackDocument, myFeedback } from "@/features/sampling/feedback-queries";
 import { batchSelections } from "@/features/sampling/queries";
 import { getSampledSheet } from "@/features/sampling/sheet-queries";
@@ -380,6 +381,26 @@ describe("scoring in groups", () => {
       ),
     );
     expect(again.message).toBe("t:errors.sampling.alreadySettled");
+  });
+});
+
+describe("the unit's evidence", () => {
+  it("is open to the group holding the project, not to another group's members", async () => {
+    const rows = await batchSelections(admin, batchId);
+    const selfOf = async (projectId: string) =>
+      (
+        await db
+          .select({ id: evaluations.id })
+          .from(evaluations)
+          .where(and(eq(evaluations.projectId, projectId), eq(evaluations.type, "SELF")))
+      )[0]!.id;
+    const inFirst = await selfOf(rows.find((r) => r.groupId === groupIds[0])!.projectId);
+    const inSecond = await selfOf(rows.find((r) => r.groupId === groupIds[1])!.projectId);
+    // reviewer_ys's division covers townships only, so only the group opens these projects to them.
+    expect(await listAttachments(otherReviewer, "evaluation", inSecond)).not.toBeNull();
+    expect(await listAttachments(otherReviewer, "evaluation", inFirst)).toBeNull();
+    expect(await listAttachments(expert, "evaluation", inFirst)).not.toBeNull();
+    expect(await listAttachments(expert, "evaluation", inSecond)).toBeNull();
   });
 });
 
