@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   "samplingBatch.groupChanged",
   "samplingBatch.projectMoved",
   "samplingBatch.started",
+  "samplingBatch.closed",
   "sampledEvaluation.saved",
   "sampledEvaluation.settled",
   "samplingFeedback.saved",

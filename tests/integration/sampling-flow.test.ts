@@ -5,9 +5,11 @@ import { executionPoints, gradeOf, hundredthsToText, toHundredths, totalScore } 
 import { toFen } from "@/domain/money";
 import {
   acknowledgeFeedbackDefinition,
+  closeBatchDefinition,
   createBatchDefinition,
   moveProjectDefinition,
   runAcknowledgeFeedback,
+  runCloseBatch,
   runCreateBatch,
   runMoveProject,
   runSaveFeedback,
@@ -30,6 +32,7 @@ import {
   evaluationScores,
   organisations,
   samplingBatches,
+  samplingFeedback,
   samplingGroups,
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
@@ -51,6 +54,7 @@ const moveProject = call(moveProjectDefinition, runMoveProject);
 const start = call(startBatchDefinition, runStartBatch);
 const score = call(saveSampledScoresDefinition, runSaveSampledScores);
 const saveFeedback = call(saveFeedbackDefinition, runSaveFeedback);
+const close = call(closeBatchDefinition, runCloseBatch);
 const acknowledge = call(acknowledgeFeedbackDefinition, runAcknowledgeFeedback);
 
 const ok = <T>(r: { ok: boolean; data?: T; message?: string }): T => {
@@ -485,5 +489,44 @@ describe("feedback to departments", () => {
     expect(await feedbackDocument(admin, batchId, departmentId)).toMatchObject({
       head: { status: "DRAFT", problems: "草稿" },
     });
+  });
+
+  it("closes the batch only once every score is settled and every department has its feedback", async () => {
+    const early = failure(await close(admin, { batchId, batchVersion: String(await batchVersion()) }));
+    expect(early.message).toBe("t:errors.sampling.cannotClose");
+    const rows = await batchSelections(admin, batchId);
+    for (const r of rows.filter((x) => x.status !== "SETTLED")) {
+      const who = r.groupId === groupIds[0] ? reviewer : otherReviewer;
+      const { ev, lines } = await sheetOf(r.evaluationId!);
+      ok(
+        await score(
+          who,
+          post(ev.id, ev.version, lines, (i) => lines[i]!.points ?? "0", {
+            settle: "on",
+            summary: "总体意见",
+          }),
+        ),
+      );
+    }
+    for (const departmentId of new Set(rows.map((r) => r.departmentId))) {
+      const [fb] = await db
+        .select()
+        .from(samplingFeedback)
+        .where(and(eq(samplingFeedback.batchId, batchId), eq(samplingFeedback.departmentId, departmentId)));
+      if (fb?.status === "PUBLISHED") continue;
+      ok(
+        await saveFeedback(admin, {
+          batchId,
+          departmentId,
+          version: String(fb?.version ?? 0),
+          problems: "问题",
+          requirements: "要求",
+          publish: "on",
+        }),
+      );
+    }
+    ok(await close(admin, { batchId, batchVersion: String(await batchVersion()) }));
+    const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, batchId));
+    expect(batch?.status).toBe("CLOSED");
   });
 });

@@ -23,6 +23,7 @@ describe("the seeded 2020 集中抽评 (SPEC §10)", () => {
     expect(row?.projects).toBe(124);
     expect(row?.groups).toBe(4);
     expect(inUnit(row!.funds, "yi", 2)).toBe("8.40");
+    expect(batch?.status).toBe("CLOSED");
     expect(batch?.sampleSize).toBe(124);
     expect(batch?.groupCount).toBe(4);
     // The list finance sees shows the same figures.

@@ -4,9 +4,11 @@ import { revalidatePath } from "next/cache";
 import { authAction, type ActionResult } from "@/server/action-client";
 import {
   acknowledgeFeedbackDefinition,
+  closeBatchDefinition,
   createBatchDefinition,
   moveProjectDefinition,
   runAcknowledgeFeedback,
+  runCloseBatch,
   runCreateBatch,
   runMoveProject,
   runSaveFeedback,
@@ -25,6 +27,7 @@ const createBatch = authAction(createBatchDefinition, runCreateBatch);
 const setMembers = authAction(setGroupMembersDefinition, runSetGroupMembers);
 const move = authAction(moveProjectDefinition, runMoveProject);
 const start = authAction(startBatchDefinition, runStartBatch);
+const close = authAction(closeBatchDefinition, runCloseBatch);
 const score = authAction(saveSampledScoresDefinition, runSaveSampledScores);
 const feedback = authAction(saveFeedbackDefinition, runSaveFeedback);
 const acknowledge = authAction(acknowledgeFeedbackDefinition, runAcknowledgeFeedback);
@@ -45,6 +48,7 @@ export const createBatchAction = refreshing(createBatch);
 export const setGroupMembersAction = refreshing(setMembers);
 export const moveProjectAction = refreshing(move);
 export const startBatchAction = refreshing(start);
+export const closeBatchAction = refreshing(close);
 export const saveSampledScoresAction = refreshing(score);
 export const saveFeedbackAction = refreshing(feedback);
 export const acknowledgeFeedbackAction = refreshing(acknowledge);

@@ -3,6 +3,7 @@ import type { ActionContext, ActionDefinition } from "@/server/action-client";
 import { acknowledgeFeedback, saveFeedback } from "./feedback-service";
 import {
   acknowledgeFeedbackSchema,
+  closeBatchSchema,
   createBatchSchema,
   moveProjectSchema,
   saveFeedbackSchema,
@@ -10,6 +11,7 @@ import {
   setGroupMembersSchema,
   startBatchSchema,
   type AcknowledgeFeedbackInput,
+  type CloseBatchInput,
   type CreateBatchInput,
   type MoveProjectInput,
   type SaveFeedbackInput,
@@ -18,7 +20,7 @@ import {
   type StartBatchInput,
 } from "./schemas";
 import { saveSampledScores } from "./scoring-service";
-import { createBatch, moveProject, setGroupMembers, startBatch } from "./service";
+import { closeBatch, createBatch, moveProject, setGroupMembers, startBatch } from "./service";
 
 // Definitions and bodies of the actions, outside the "use server" file so integration tests run
 // exactly what the browser runs (runAction) with a user of their choosing.
@@ -81,6 +83,22 @@ export async function runStartBatch(input: StartBatchInput, { user, tx, audit }:
     action: "samplingBatch.started",
     ...batchEntity(done.id),
     changes: { status: ["DRAFT", "STARTED"], evaluations: done.evaluations },
+  });
+  return done;
+}
+
+export const closeBatchDefinition = {
+  name: "closeSamplingBatch",
+  permission: "sampling.manage",
+  schema: closeBatchSchema,
+} satisfies ActionDefinition<typeof closeBatchSchema>;
+
+export async function runCloseBatch(input: CloseBatchInput, { user, tx, audit }: ActionContext) {
+  const done = await closeBatch(input, { db: tx, user });
+  await audit({
+    action: "samplingBatch.closed",
+    ...batchEntity(done.id),
+    changes: { status: ["STARTED", "CLOSED"] },
   });
   return done;
 }

@@ -64,6 +64,9 @@ export type MoveProjectInput = z.output<typeof moveProjectSchema>;
 export const startBatchSchema = z.object({ batchId: z.guid(), batchVersion: version });
 export type StartBatchInput = z.output<typeof startBatchSchema>;
 
+export const closeBatchSchema = startBatchSchema;
+export type CloseBatchInput = StartBatchInput;
+
 // A score: blank while the reviewer has not scored the line yet; up to two decimals.
 export const POINTS_PATTERN = /^\d{1,3}(\.\d{1,2})?$/;
 

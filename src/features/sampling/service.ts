@@ -17,7 +17,13 @@ import type { CurrentUser } from "@/server/session";
 import { drawCandidates } from "./draw-inputs";
 import { redWarningProjectIds } from "./queries";
 import { balanceGroups, drawSample } from "./rules";
-import type { CreateBatchInput, MoveProjectInput, SetGroupMembersInput, StartBatchInput } from "./schemas";
+import type {
+  CloseBatchInput,
+  CreateBatchInput,
+  MoveProjectInput,
+  SetGroupMembersInput,
+  StartBatchInput,
+} from "./schemas";
 import { toFen } from "@/domain/money";
 
 export type ServiceContext = { db: DbOrTx; user: CurrentUser };
@@ -249,6 +255,47 @@ export async function startBatch(input: StartBatchInput, { db, user }: ServiceCo
     })),
   );
   return { id: batch.id, version: batch.version, evaluations: created.length };
+}
+
+/**
+ * STARTED → CLOSED: once every sampled project is settled and every department with sampled projects
+ * has its published feedback.
+ */
+export async function closeBatch(input: CloseBatchInput, { db }: ServiceContext) {
+  const [open] = await queryRows<{ unsettled: number; unpublished: number }>(
+    db,
+    sql`select
+      (select count(*)::int from ${samplingSelections} sel
+         left join ${evaluations} e on e.project_id = sel.project_id and e.batch_id = sel.batch_id
+         where sel.batch_id = ${input.batchId} and e.status is distinct from 'SETTLED') as unsettled,
+      (select count(distinct p.department_id)::int from ${samplingSelections} sel
+         join projects p on p.id = sel.project_id
+         where sel.batch_id = ${input.batchId} and not exists (
+           select 1 from sampling_feedback f where f.batch_id = sel.batch_id
+             and f.department_id = p.department_id and f.status = 'PUBLISHED')) as unpublished`,
+  );
+  const [batch] = await db
+    .select({ status: samplingBatches.status })
+    .from(samplingBatches)
+    .where(eq(samplingBatches.id, input.batchId));
+  if (!batch) throw new AppError("NOT_FOUND");
+  if (batch.status !== "STARTED") throw new AppError("INVALID_TRANSITION");
+  if (Number(open?.unsettled) > 0 || Number(open?.unpublished) > 0) {
+    throw new AppError("INVALID_TRANSITION", "sampling.cannotClose");
+  }
+  const [row] = await db
+    .update(samplingBatches)
+    .set({ status: "CLOSED", version: sql`${samplingBatches.version} + 1` })
+    .where(
+      and(
+        eq(samplingBatches.id, input.batchId),
+        eq(samplingBatches.status, "STARTED"),
+        eq(samplingBatches.version, input.batchVersion),
+      ),
+    )
+    .returning({ id: samplingBatches.id, version: samplingBatches.version });
+  if (!row) throw new AppError("CONFLICT");
+  return row;
 }
 
 /** The unit's lines as the reviewers' starting sheet; the reviewer's note starts blank. */

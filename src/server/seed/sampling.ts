@@ -200,7 +200,8 @@ export function buildSamplingSeed(
     id: SAMPLING_2020.id,
     year: SAMPLING_2020.year,
     name: SAMPLING_2020.name,
-    status: "STARTED",
+    // Every score settled and every department's feedback published: the 2021 work is done.
+    status: "CLOSED",
     sampleSize: SAMPLING_2020.sampleSize,
     seed: SAMPLING_2020.seed,
     minAmount: SAMPLING_2020.minAmount,
@@ -209,7 +210,7 @@ export function buildSamplingSeed(
     groupCount: SAMPLING_2020.groupCount,
     populationSize: population,
     createdBy: financeAdminId,
-    version: 6,
+    version: 7,
     createdAt: new Date("2021-05-10T02:00:00Z"),
     startedAt,
   };

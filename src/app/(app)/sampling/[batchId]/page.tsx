@@ -6,6 +6,7 @@ import { Card, StatCard } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { inUnit, sumYuan } from "@/domain/money";
 import { BatchStatusBadge } from "@/features/sampling/components/badges";
+import { CloseBatchButton } from "@/features/sampling/components/close-batch-button";
 import { DepartmentGapTable } from "@/features/sampling/components/department-gap-table";
 import { GroupMembersForm } from "@/features/sampling/components/group-members-form";
 import { SelectionsTable } from "@/features/sampling/components/selections-table";
@@ -146,6 +147,11 @@ export default async function SamplingBatchPage({ params }: Props) {
         {!draft && (
           <Card title={t("gaps.title")}>
             <DepartmentGapTable batchId={batch.id} rows={gaps} states={states} />
+          </Card>
+        )}
+        {batch.status === "STARTED" && (
+          <Card title={t("close.title")}>
+            <CloseBatchButton batchId={batch.id} batchVersion={batch.version} />
           </Card>
         )}
         <Card
