@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
 // 集中抽评 through the browser, each step by its role: finance draws a small batch of 2020 projects,
@@ -33,8 +33,36 @@ async function settle(page: Page, batchName: string, projectName: string, opinio
   await expect(page.getByText("佐证材料不足，扣 1 分")).toBeVisible();
 }
 
+/**
+ * Two members of a group save the same sheet: the one who saved second is told someone else changed it,
+ * and keeps what they typed; the first one's save stands.
+ */
+async function concurrentSaves(page: Page, browser: Browser, sheetUrl: string) {
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, "expert_01");
+  await other.goto(sheetUrl);
+  await page.goto(sheetUrl);
+  await other
+    .getByLabel(/的评分意见$/)
+    .first()
+    .fill("专家意见：完成值有据");
+  await other.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(other.getByText("已保存")).toBeVisible();
+  await page
+    .getByLabel(/的评分意见$/)
+    .first()
+    .fill("审核员意见：需补充材料");
+  await page.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(page.getByText("该记录已被他人修改，请刷新后重试")).toBeVisible();
+  await expect(page.getByLabel(/的评分意见$/).first()).toHaveValue("审核员意见：需补充材料");
+  await page.reload();
+  await expect(page.getByLabel(/的评分意见$/).first()).toHaveValue("专家意见：完成值有据");
+  await other.context().close();
+}
+
 test("finance draws and starts a batch, a reviewer settles a score, the department acknowledges the feedback", async ({
   page,
+  browser,
 }) => {
   test.setTimeout(240_000);
   const batchName = `e2e抽评批次 ${Date.now()}`;
@@ -55,6 +83,7 @@ test("finance draws and starts a batch, a reviewer settles a score, the departme
 
   const group1 = page.getByRole("form", { name: "第1组成员" });
   await group1.getByLabel("陈建国（finance_reviewer）").check();
+  await group1.getByLabel("（expert_01）").check();
   await group1.getByLabel("组长").selectOption({ label: "陈建国（finance_reviewer）" });
   await group1.getByRole("button", { name: "保存成员" }).click();
   await expect(group1.getByText("已保存本组成员")).toBeVisible();
@@ -89,6 +118,7 @@ test("finance draws and starts a batch, a reviewer settles a score, the departme
 
   // The first group's reviewer sees and settles their project; the other group's sheet is not theirs.
   await switchTo(page, "finance_reviewer");
+  await concurrentSaves(page, browser, mine.href);
   await settle(page, batchName, mine.name, "经核查，自评基本客观，个别指标佐证不足。");
   await page.goto(other.href);
   await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
