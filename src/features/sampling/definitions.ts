@@ -20,7 +20,8 @@ import {
   type StartBatchInput,
 } from "./schemas";
 import { saveSampledScores } from "./scoring-service";
-import { closeBatch, createBatch, moveProject, setGroupMembers, startBatch } from "./service";
+import { moveProject, setGroupMembers } from "./groups-service";
+import { closeBatch, createBatch, startBatch } from "./service";
 
 // Definitions and bodies of the actions, outside the "use server" file so integration tests run
 // exactly what the browser runs (runAction) with a user of their choosing.

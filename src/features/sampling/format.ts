@@ -15,6 +15,3 @@ export function signedText(value: string | null): string {
   const n = Number(value);
   return `${n > 0 ? "+" : ""}${value}`;
 }
-
-/** The display label of a group from its position: 第1组 / Group 1 (the catalog decides). */
-export const groupNumber = (sortOrder: number | null) => (sortOrder === null ? null : sortOrder + 1);

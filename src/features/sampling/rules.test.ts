@@ -5,9 +5,9 @@ import {
   amountBand,
   balanceGroups,
   drawSample,
-  gapByDepartment,
   isSameProjectLastYear,
   nameWithoutYear,
+  scoreGap,
   stratumOf,
   type DrawCandidate,
   type DrawInput,
@@ -218,15 +218,10 @@ describe("group balancing", () => {
   });
 });
 
-describe("gap per department", () => {
-  it("averages self − sampled over settled projects only", () => {
-    const g = gapByDepartment([
-      { departmentId: "d1", gap: 500 },
-      { departmentId: "d1", gap: 250 },
-      { departmentId: "d1", gap: null },
-      { departmentId: "d2", gap: -101 },
-    ]);
-    expect(g.get("d1")).toEqual({ count: 2, averageGap: 375 });
-    expect(g.get("d2")).toEqual({ count: 1, averageGap: -101 });
+describe("the gap", () => {
+  it("is self − sampled once both totals exist", () => {
+    expect(scoreGap(8865, 9165)).toBe(-300);
+    expect(scoreGap(9300, 9000)).toBe(300);
+    expect(scoreGap(9300, null)).toBeNull();
   });
 });

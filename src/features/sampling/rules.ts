@@ -196,28 +196,3 @@ export function scoreGap(selfHundredths: number | null, sampledHundredths: numbe
   if (selfHundredths === null || sampledHundredths === null) return null;
   return selfHundredths - sampledHundredths;
 }
-
-export type GapSummary = { departmentId: string; count: number; averageGap: number };
-
-/**
- * Per department: how many settled sampled projects and the average gap (hundredths, rounded half
- * away from zero). A positive gap means the department scored itself higher than the reviewers did.
- */
-export function gapByDepartment(
-  rows: { departmentId: string; gap: number | null }[],
-): Map<string, Omit<GapSummary, "departmentId">> {
-  const acc = new Map<string, { count: number; sum: number }>();
-  for (const r of rows) {
-    if (r.gap === null) continue;
-    const a = acc.get(r.departmentId) ?? { count: 0, sum: 0 };
-    a.count += 1;
-    a.sum += r.gap;
-    acc.set(r.departmentId, a);
-  }
-  return new Map(
-    [...acc].map(([k, a]) => [
-      k,
-      { count: a.count, averageGap: Math.sign(a.sum) * Math.round(Math.abs(a.sum) / a.count) },
-    ]),
-  );
-}

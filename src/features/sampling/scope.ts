@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { evaluations, samplingGroupMembers, samplingSelections } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 
@@ -29,6 +29,3 @@ export function groupProjectIds(userId: string) {
     join ${samplingGroupMembers} on ${samplingGroupMembers.groupId} = ${samplingSelections.groupId}
     where ${samplingGroupMembers.userId} = ${userId})`;
 }
-
-export const inGroupProjects = (column: Parameters<typeof inArray>[0], userId: string): SQL =>
-  inArray(column, groupProjectIds(userId));
