@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { signIn } from "./helpers";
 
 // 集中抽评 through the browser, each step by its role: finance draws a small batch of 2020 projects,
@@ -133,6 +134,27 @@ test("finance draws and starts a batch, a reviewer settles a score, the departme
   await switchTo(page, "finance_admin");
   await page.goto(batchUrl);
   await expect(page.getByRole("table", { name: "抽评项目" }).getByText("已确认").first()).toBeVisible();
+
+  // The list goes to Excel with why each project was drawn, its group and both scores.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出 Excel" }).first().click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+  expect(header).toEqual(expect.arrayContaining(["项目编码", "入选原因", "抽评组", "自评得分", "抽评得分"]));
+  expect(sheet.rowCount).toBe(3);
+  const col = (name: string) => header.indexOf(name) + 1;
+  const settledRow = [2, 3]
+    .map((i) => sheet.getRow(i))
+    .find((r) => r.getCell(col("项目编码")).text === mine.code)!;
+  expect(settledRow.getCell(col("入选原因")).text).toBe("分层随机");
+  expect(settledRow.getCell(col("抽评组")).text).toBe("第1组");
+  expect(Number(settledRow.getCell(col("抽评得分")).value)).toBeGreaterThan(0);
+  expect(settledRow.getCell(col("差距（自评−抽评）")).value).not.toBeNull();
   await page.getByRole("link", { name: `${mine.department}的反馈意见` }).click();
   await expect(page.getByRole("heading", { name: "2020 年度项目支出绩效集中抽评反馈意见" })).toBeVisible();
   await page.getByLabel("发现的问题").fill("部分绩效指标佐证材料不完整，自评得分偏高。");
