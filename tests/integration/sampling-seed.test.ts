@@ -99,8 +99,10 @@ describe("the seeded 2020 集中抽评 (SPEC §10)", () => {
       gap += toHundredths(r.self)! - total;
     }
     const averageGap = gap / rows.length / 100;
-    expect(averageGap).toBeGreaterThan(1);
-    expect(averageGap).toBeLessThan(10);
+    expect(averageGap).toBeGreaterThan(2);
+    expect(averageGap).toBeLessThan(8);
+    // Not every project loses points: some sampled scores equal or exceed the self score.
+    expect(rows.some((r) => toHundredths(r.sampled)! >= toHundredths(r.self)!)).toBe(true);
   });
 
   it("has feedback published to every department with sampled projects, a few acknowledged", async () => {

@@ -129,9 +129,9 @@ export function buildSamplingSeed(
       const unit = toHundredths(l.points ?? "0") ?? 0;
       let earned = unit;
       let note = "";
-      // Reviewers take points off about a third of the lines; rarely they give back a little.
-      if (r.chance(0.34) && unit > 0) {
-        earned = Math.max(0, unit - Math.max(50, Math.round((max * (0.1 + r.next() * 0.35)) / 50) * 50));
+      // Reviewers take points off about a quarter of the lines; rarely they give back a little.
+      if (r.chance(0.25) && unit > 0) {
+        earned = Math.max(0, unit - Math.max(50, Math.round((max * (0.08 + r.next() * 0.27)) / 50) * 50));
         note = r.pick(DEDUCTION_NOTES);
       } else if (r.chance(0.04) && unit < max) {
         earned = max;
