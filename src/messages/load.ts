@@ -21,6 +21,7 @@ export const NAMESPACES = [
   "indicators",
   "selfEvaluation",
   "agencies",
+  "sampling",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -49,6 +49,14 @@ export const PERMISSIONS = {
   "selfEvaluation.fill": ["DEPT_FILER"],
   "selfEvaluation.deptReview": ["DEPT_APPROVER"],
   "selfEvaluation.financeReview": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  // 集中抽评: which batches and projects is decided by group membership (features/sampling/scope.ts).
+  "sampling.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "EXPERT"],
+  "sampling.manage": ["FINANCE_ADMIN"],
+  "sampling.score": ["FINANCE_REVIEWER", "EXPERT"],
+  "sampling.export": ["FINANCE_ADMIN"],
+  "sampling.feedback": ["FINANCE_ADMIN"],
+  "sampling.feedbackRead": ["DEPT_FILER", "DEPT_APPROVER"],
+  "sampling.acknowledge": ["DEPT_APPROVER"],
   // Files on records: which records is decided by each record type's attachment policy.
   "attachments.read": [
     "FINANCE_ADMIN",

@@ -31,6 +31,18 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M9 11l3 3 8-8M20 12v7a1 1 0 01-1 1H5a1 1 0 01-1-1V5a1 1 0 011-1h11",
   },
   {
+    href: "/sampling",
+    key: "sampling",
+    permission: "sampling.read",
+    icon: "M4 4h16v4H4zM4 10h10v4H4zM4 16h6v4H4zM17 13l2 2 3-4",
+  },
+  {
+    href: "/sampling/feedback",
+    key: "samplingFeedback",
+    permission: "sampling.feedbackRead",
+    icon: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
+  },
+  {
     href: "/agencies",
     key: "agencies",
     permission: "agencies.read",

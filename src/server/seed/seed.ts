@@ -9,6 +9,7 @@ import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessmen
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
 import { createRandom, seedId } from "./random";
 import { buildAgencySeed, insertAgencySeed } from "./agencies";
+import { buildSamplingSeed, insertSamplingSeed } from "./sampling";
 import { buildSelfEvaluationSeed, insertSelfEvaluationSeed } from "./self-evaluation";
 import { seedTargets, sheetSeedId } from "./targets";
 
@@ -292,6 +293,13 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
     );
     await insertSelfEvaluationSeed(tx, selfRows, seedId("user:finance_admin"));
     await insertAgencySeed(tx, buildAgencySeed(orgIds, seedId("user:finance_admin")));
+    const samplingRows = buildSamplingSeed(
+      projectRows,
+      selfRows,
+      seedId("user:finance_admin"),
+      orgIds.department("D03"),
+    );
+    await insertSamplingSeed(tx, samplingRows, seedPeople.approverOf);
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }

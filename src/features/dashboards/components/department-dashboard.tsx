@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
+import { SamplingFeedbackCard } from "@/features/sampling/components/feedback-card";
 import type { CurrentUser } from "@/server/session";
 import {
   draftProjects,
@@ -49,6 +50,7 @@ export async function DepartmentDashboard({
         years={years}
       />
       <TotalsCards totals={totals} year={year} unit="wan" columns="md:grid-cols-4" />
+      <SamplingFeedbackCard user={user} />
       <div className="grid items-start gap-4 xl:grid-cols-2">
         <DraftsTodo data={drafts} />
         <LowestExecution rows={lowest} year={year} />
