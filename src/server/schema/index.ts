@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./targets";
 export * from "./attachments";
 export * from "./pre-assessment";
+export * from "./monitoring";
