@@ -115,3 +115,8 @@ export function checkIndicator(
 export function isOverdue(filed: boolean, dueDate: string, today: string): boolean {
   return !filed && today > dueDate;
 }
+
+/** Today in the bureau's clock (Asia/Shanghai), as YYYY-MM-DD. */
+export function bureauToday(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now);
+}

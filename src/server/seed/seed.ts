@@ -4,6 +4,7 @@ import { hashPassword } from "../password";
 import { fiscalYears, organisations, projects, users } from "../schema";
 import type { Role } from "../schema/enums";
 import { AGENCIES, BUREAU, DEPARTMENTS, DIVISIONS, TOWNSHIPS } from "./organisations-data";
+import { seedMonitoring } from "./monitoring";
 import { personName } from "./people";
 import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
@@ -265,6 +266,11 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       filerId: seedId("user:dept_filer"),
     });
     await insertPreAssessmentSeed(tx, preAssessmentRows);
+    await seedMonitoring(tx, {
+      projects: projectRows,
+      financeAdminId: seedId("user:finance_admin"),
+      filerUnitId: orgIds.unit("D03", 1),
+    });
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }

@@ -1,0 +1,277 @@
+import "server-only";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { db, queryRows } from "@/server/db";
+import {
+  fiscalYears,
+  monitoringNotices,
+  monitoringProgress,
+  monitoringReports,
+  monitoringReportTransitions,
+  monitoringRounds,
+  organisations,
+  paymentImports,
+  projects,
+  targetIndicators,
+  users,
+} from "@/server/schema";
+import { departmentScope, projectScope } from "@/server/scope";
+import type { CurrentUser } from "@/server/session";
+import type { NoticeKind, NoticeStatus, ReportStatus, WarningColour } from "./constants";
+import { bureauToday, periodEnd } from "./rules";
+import { paidToDate } from "./service";
+import { BUDGET, COLOUR, EXECUTED, FILED, FLAGGED, REPORT_FROM } from "./sql";
+
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+export const REPORTS_PAGE_SIZE = 25;
+
+const deptOrg = alias(organisations, "dept_org");
+const unitOrg = alias(organisations, "unit_org");
+
+type Progress = { total: number; filed: number; notFiled: number; overdue: number };
+const progressCols = (today: string) => sql`count(*)::int as total,
+  count(*) filter (where ${FILED})::int as filed,
+  count(*) filter (where not ${FILED})::int as "notFiled",
+  count(*) filter (where not ${FILED} and rd.due_date < ${today}::date)::int as overdue`;
+
+/** The rounds, newest first, with the progress of the reports in the user's scope. */
+export async function listRounds(user: Reader) {
+  return queryRows<
+    { id: string; year: number; name: string; periodMonths: number; dueDate: string } & Progress
+  >(
+    db,
+    sql`select rd.id, rd.year, rd.name, rd.period_months as "periodMonths", rd.due_date::text as "dueDate",
+          ${progressCols(bureauToday())}
+        from ${REPORT_FROM} where ${projectScope(user)}
+        group by rd.id order by rd.year desc, rd.created_at desc`,
+  );
+}
+
+export async function getRound(user: Reader, id: string) {
+  const [round] = await db.select().from(monitoringRounds).where(eq(monitoringRounds.id, id));
+  if (!round) return null;
+  const byDepartment = await queryRows<{ id: string; name: string } & Progress>(
+    db,
+    sql`select d.id, d.name, ${progressCols(bureauToday())}
+        from ${REPORT_FROM} join organisations d on d.id = r.department_id
+        where r.round_id = ${id} and ${projectScope(user)}
+        group by d.id, d.name, d.sort_order order by d.sort_order`,
+  );
+  // A round with nothing in the user's scope reads as not found.
+  if (byDepartment.length === 0) return null;
+  return { round, byDepartment };
+}
+
+export type ReportListFilters = {
+  status?: ReportStatus;
+  colour?: WarningColour;
+  dept?: string;
+  flagged?: boolean;
+  filedOnly?: boolean;
+  q?: string;
+  page: number;
+};
+
+export type ReportRow = {
+  id: string;
+  projectId: string;
+  code: string;
+  name: string;
+  unitName: string;
+  departmentName: string;
+  status: ReportStatus;
+  executed: string;
+  budget: string;
+  periodMonths: number;
+  colour: WarningColour | null;
+  flagged: number;
+  openNotices: number;
+  roundName: string;
+};
+
+/** Reports of a round (or of every round) in the user's scope, filtered, one page and the total. */
+export async function listReports(user: Reader, roundId: string | null, f: ReportListFilters) {
+  const where = sql.join(
+    [
+      projectScope(user),
+      roundId ? sql`r.round_id = ${roundId}` : undefined,
+      f.status ? sql`r.status = ${f.status}` : undefined,
+      f.filedOnly ? FILED : undefined,
+      f.colour ? sql`${COLOUR} = ${f.colour}` : undefined,
+      f.dept ? sql`r.department_id = ${f.dept}` : undefined,
+      f.flagged ? sql`${FLAGGED} > 0` : undefined,
+      f.q
+        ? sql`(projects.name ilike ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} or projects.code = ${f.q})`
+        : undefined,
+    ].filter((c) => c !== undefined),
+    sql` and `,
+  );
+  const [rows, [count]] = await Promise.all([
+    queryRows<ReportRow>(
+      db,
+      sql`select r.id, r.project_id as "projectId", projects.code, projects.name, u.name as "unitName",
+            d.name as "departmentName", r.status, ${EXECUTED}::text as executed, ${BUDGET}::text as budget,
+            rd.period_months as "periodMonths", rd.name as "roundName", ${COLOUR} as colour, ${FLAGGED} as flagged,
+            (select count(*)::int from monitoring_notices n where n.report_id = r.id and n.status <> 'CLOSED') as "openNotices"
+          from ${REPORT_FROM}
+          join organisations u on u.id = projects.unit_id join organisations d on d.id = r.department_id
+          where ${where} order by projects.code, rd.created_at desc
+          limit ${REPORTS_PAGE_SIZE} offset ${(f.page - 1) * REPORTS_PAGE_SIZE}`,
+    ),
+    queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${REPORT_FROM} where ${where}`),
+  ]);
+  return { rows, total: count?.n ?? 0 };
+}
+
+export async function departmentOptions(user: Reader) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(departmentScope(user))
+    .orderBy(asc(organisations.sortOrder));
+}
+
+export async function yearOptions() {
+  const rows = await db.select({ year: fiscalYears.year }).from(fiscalYears).orderBy(desc(fiscalYears.year));
+  return rows.map((r) => r.year);
+}
+
+/** One report's page: the report, its project and round, indicators with progress, history, notices. */
+export async function getReportView(user: Reader, reportId: string) {
+  const [head] = await db
+    .select({
+      report: monitoringReports,
+      round: monitoringRounds,
+      project: {
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        year: projects.year,
+        budgetCurrent: projects.budgetCurrent,
+        budgetCarryover: projects.budgetCarryover,
+        budgetOther: projects.budgetOther,
+      },
+      unitName: unitOrg.name,
+      departmentName: deptOrg.name,
+      thresholds: {
+        red: fiscalYears.warningRed,
+        yellow: fiscalYears.warningYellow,
+        deviation: fiscalYears.indicatorDeviation,
+      },
+    })
+    .from(monitoringReports)
+    .innerJoin(monitoringRounds, eq(monitoringRounds.id, monitoringReports.roundId))
+    .innerJoin(fiscalYears, eq(fiscalYears.year, monitoringRounds.year))
+    .innerJoin(projects, eq(projects.id, monitoringReports.projectId))
+    .innerJoin(unitOrg, eq(unitOrg.id, projects.unitId))
+    .innerJoin(deptOrg, eq(deptOrg.id, projects.departmentId))
+    .where(and(eq(monitoringReports.id, reportId), projectScope(user)));
+  if (!head) return null;
+  const sheetId = head.report.targetSheetId;
+  const [indicators, progress, history, notices, paid] = await Promise.all([
+    sheetId
+      ? db
+          .select()
+          .from(targetIndicators)
+          .where(eq(targetIndicators.sheetId, sheetId))
+          .orderBy(asc(targetIndicators.sortOrder))
+      : [],
+    db
+      .select({ indicatorId: monitoringProgress.indicatorId, value: monitoringProgress.value })
+      .from(monitoringProgress)
+      .where(eq(monitoringProgress.reportId, reportId)),
+    db
+      .select({
+        id: monitoringReportTransitions.id,
+        from: monitoringReportTransitions.fromStatus,
+        to: monitoringReportTransitions.toStatus,
+        comment: monitoringReportTransitions.comment,
+        at: monitoringReportTransitions.createdAt,
+        actor: users.displayName,
+      })
+      .from(monitoringReportTransitions)
+      .leftJoin(users, eq(users.id, monitoringReportTransitions.actorId))
+      .where(eq(monitoringReportTransitions.reportId, reportId))
+      .orderBy(desc(monitoringReportTransitions.createdAt)),
+    reportNotices(sql`n.report_id = ${reportId}`),
+    paidToDate(db, head.project.id, periodEnd(head.round.year, head.round.periodMonths)),
+  ]);
+  return {
+    ...head,
+    indicators,
+    progress: Object.fromEntries(progress.map((p) => [p.indicatorId, p.value])) as Record<string, string>,
+    history,
+    notices,
+    paid,
+  };
+}
+export type ReportView = NonNullable<Awaited<ReturnType<typeof getReportView>>>;
+
+export type NoticeRow = {
+  id: string;
+  reportId: string;
+  kind: NoticeKind;
+  status: NoticeStatus;
+  content: string;
+  dueDate: string | null;
+  reply: string;
+  closingNote: string;
+  version: number;
+  createdAt: Date;
+  repliedAt: Date | null;
+  closedAt: Date | null;
+  targetSheetId: string | null;
+  issuedBy: string | null;
+  repliedBy: string | null;
+  roundName: string;
+};
+
+/** Notices matching a condition on `n` (callers scope it through the report or the project). */
+async function reportNotices(where: ReturnType<typeof sql>) {
+  return queryRows<NoticeRow>(
+    db,
+    sql`select n.id, n.report_id as "reportId", n.kind, n.status, n.content, n.due_date::text as "dueDate",
+          n.reply, n.closing_note as "closingNote", n.version, n.created_at as "createdAt",
+          n.replied_at as "repliedAt", n.closed_at as "closedAt", n.target_sheet_id as "targetSheetId",
+          ui.display_name as "issuedBy", ur.display_name as "repliedBy", rd.name as "roundName"
+        from ${monitoringNotices} n join monitoring_reports r on r.id = n.report_id
+        join monitoring_rounds rd on rd.id = r.round_id
+        left join users ui on ui.id = n.created_by left join users ur on ur.id = n.replied_by
+        where ${where} order by n.created_at desc`,
+  );
+}
+
+/** For the project page: the project's reports in every round with colours, and its notices. */
+export async function projectMonitoring(user: Reader, projectId: string) {
+  const [reports, notices] = await Promise.all([
+    queryRows<ReportRow & { dueDate: string }>(
+      db,
+      sql`select r.id, r.status, rd.name as "roundName", rd.due_date::text as "dueDate", rd.period_months as "periodMonths",
+            ${EXECUTED}::text as executed, ${BUDGET}::text as budget, ${COLOUR} as colour, ${FLAGGED} as flagged
+          from ${REPORT_FROM} where r.project_id = ${projectId} and ${projectScope(user)}
+          order by rd.year desc, rd.period_months desc`,
+    ),
+    reportNotices(
+      sql`n.project_id = ${projectId} and exists (select 1 from ${projects} where projects.id = n.project_id and ${projectScope(user)})`,
+    ),
+  ]);
+  return { reports, notices };
+}
+
+export async function listPaymentImports(year?: number) {
+  return db
+    .select({
+      id: paymentImports.id,
+      year: paymentImports.year,
+      filename: paymentImports.filename,
+      rowCount: paymentImports.rowCount,
+      total: paymentImports.total,
+      createdAt: paymentImports.createdAt,
+      by: users.displayName,
+    })
+    .from(paymentImports)
+    .leftJoin(users, eq(users.id, paymentImports.importedBy))
+    .where(year ? eq(paymentImports.year, year) : undefined)
+    .orderBy(desc(paymentImports.createdAt))
+    .limit(50);
+}
