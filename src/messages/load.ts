@@ -19,6 +19,7 @@ export const NAMESPACES = [
   "attachments",
   "targets",
   "indicators",
+  "monitoring",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -101,14 +101,21 @@ describe("treasury payment import", () => {
     expect(preview.ok).toBe(true);
     if (!preview.ok) return;
     expect(preview.data).toMatchObject({ count: 3, projects: 2, total: "530000.75", importId: null });
-    expect(preview.data.preview[1]).toMatchObject({ paidOn: "2021-05-20", amount: "150000.25", source: "CARRYOVER" });
+    expect(preview.data.preview[1]).toMatchObject({
+      paidOn: "2021-05-20",
+      amount: "150000.25",
+      source: "CARRYOVER",
+    });
     expect(await paymentCount()).toBe(before);
 
     const imported = await run(admin, { year: "2021", intent: "import", file: await xlsx(rows) });
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     expect(await paymentCount()).toBe(before + 3);
-    const [batch] = await db.select().from(paymentImports).where(eq(paymentImports.id, imported.data.importId!));
+    const [batch] = await db
+      .select()
+      .from(paymentImports)
+      .where(eq(paymentImports.id, imported.data.importId!));
     expect(batch).toMatchObject({ rowCount: 3, total: "530000.75", year: 2021 });
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.entityId, imported.data.importId!));
     expect(entry).toMatchObject({ action: "payments.imported", actorUsername: "finance_admin" });
@@ -130,11 +137,16 @@ describe("treasury payment import", () => {
     });
     expect(opened.ok).toBe(true);
     if (!opened.ok) return;
-    const [project] = await db.select().from(projects).where(and(eq(projects.year, 2021), eq(projects.code, codes[0]!)));
+    const [project] = await db
+      .select()
+      .from(projects)
+      .where(and(eq(projects.year, 2021), eq(projects.code, codes[0]!)));
     const [report] = await db
       .select()
       .from(monitoringReports)
-      .where(and(eq(monitoringReports.roundId, opened.data.id), eq(monitoringReports.projectId, project!.id)));
+      .where(
+        and(eq(monitoringReports.roundId, opened.data.id), eq(monitoringReports.projectId, project!.id)),
+      );
     const view = (await getReportView(filer, report!.id))!;
     // Paid up to 30 June: the March and May payments.
     expect(view.paid).toEqual({ CURRENT: "300000.00", CARRYOVER: "150000.25", OTHER: "0.00" });
@@ -150,7 +162,9 @@ describe("treasury payment import", () => {
     };
     const save = (raw: Record<string, unknown>) =>
       runAction(saveReportDefinition, runSaveReport, { user: filer, raw, meta, t });
-    expect(failure(await save(form)).fieldErrors?.executedReason).toEqual(["t:errors.monitoring.reasonRequired"]);
+    expect(failure(await save(form)).fieldErrors?.executedReason).toEqual([
+      "t:errors.monitoring.reasonRequired",
+    ]);
     expect((await save({ ...form, executedReason: "含已报账未支付款项 2 万元" })).ok).toBe(true);
     expect((await save({ ...form, version: "2", executedCurrent: "300000.00" })).ok).toBe(true);
   });

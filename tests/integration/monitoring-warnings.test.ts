@@ -52,8 +52,13 @@ describe("the 2020 demo round", () => {
     for (const row of rows.slice(0, 10)) {
       const view = (await getReportView(admin, row.id))!;
       const budget = [view.project.budgetCurrent, view.project.budgetCarryover, view.project.budgetOther];
-      const executed = [view.report.executedCurrent!, view.report.executedCarryover!, view.report.executedOther!];
-      const sum = (xs: string[]) => (xs.reduce((a, x) => a + Math.round(Number(x) * 100), 0) / 100).toFixed(2);
+      const executed = [
+        view.report.executedCurrent!,
+        view.report.executedCarryover!,
+        view.report.executedOther!,
+      ];
+      const sum = (xs: string[]) =>
+        (xs.reduce((a, x) => a + Math.round(Number(x) * 100), 0) / 100).toFixed(2);
       expect(row.colour).toBe(warningColour(sum(executed), sum(budget), 7, view.thresholds));
       const flags = view.indicators.filter(
         (i) => checkIndicator(i, view.progress[i.id] ?? "", 7, view.thresholds.deviation).flagged,
@@ -75,7 +80,9 @@ describe("a threshold change", () => {
         t: (k: string) => k,
       });
     expect(failure(await update(filer, { warningRed: 70 })).code).toBe("FORBIDDEN");
-    expect((await update(admin, { warningRed: 70, warningYellow: 90, indicatorDeviation: 10 })).ok).toBe(true);
+    expect((await update(admin, { warningRed: 70, warningYellow: 90, indicatorDeviation: 10 })).ok).toBe(
+      true,
+    );
 
     const after = await warningCounts(admin, roundId);
     expect(after.totals.total).toBe(before.totals.total);
@@ -94,7 +101,11 @@ describe("a threshold change", () => {
       .orderBy(desc(auditLog.id))
       .limit(1);
     expect(entry).toMatchObject({ actorUsername: "finance_admin", result: "SUCCESS" });
-    expect(entry!.changes).toMatchObject({ warningRed: [60, 70], warningYellow: [80, 90], indicatorDeviation: [20, 10] });
+    expect(entry!.changes).toMatchObject({
+      warningRed: [60, 70],
+      warningYellow: [80, 90],
+      indicatorDeviation: [20, 10],
+    });
   });
 
   it("reads the same for finance and leaders, and a unit sees only its own", async () => {

@@ -17,9 +17,16 @@ import {
   saveReportDefinition,
 } from "@/features/monitoring/definitions";
 import { getReportView, getRound, listReports } from "@/features/monitoring/queries";
-import { runAction } from "@/server/action-client";
+import { runAction, type ActionResult } from "@/server/action-client";
 import { db } from "@/server/db";
-import { monitoringNotices, monitoringReports, organisations, projects, targetIndicators, targetSheets } from "@/server/schema";
+import {
+  monitoringNotices,
+  monitoringReports,
+  organisations,
+  projects,
+  targetIndicators,
+  targetSheets,
+} from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { orgIds } from "@/server/seed/seed";
 import { catalogTranslator, failure, uniqueName } from "../factories/messages";
@@ -31,9 +38,13 @@ const call =
   <S, R>(def: S, run: R) =>
   (user: CurrentUser, raw: unknown) =>
     runAction(def as never, run as never, { user, raw, meta, t }) as Promise<
-      | { ok: true; data: Record<string, unknown> }
-      | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> }
+      ActionResult<Record<string, unknown>>
     >;
+/** Assert an action succeeded and return its data. */
+const okData = (result: ActionResult<Record<string, unknown>>) => {
+  if (!result.ok) throw new Error(`${result.code} ${result.message}`);
+  return result.data;
+};
 const open = call(openRoundDefinition, runOpenRound);
 const save = call(saveReportDefinition, runSaveReport);
 const deptReview = call(deptReviewReportDefinition, runDeptReviewReport);
@@ -70,13 +81,22 @@ const unitProjects = async (unit: string) =>
 
 const indicatorsOf = async (projectId: string) =>
   db
-    .select({ id: targetIndicators.id, operator: targetIndicators.operator, target: targetIndicators.targetValue })
+    .select({
+      id: targetIndicators.id,
+      operator: targetIndicators.operator,
+      target: targetIndicators.targetValue,
+    })
     .from(targetIndicators)
     .innerJoin(targetSheets, eq(targetSheets.id, targetIndicators.sheetId))
     .where(and(eq(targetSheets.projectId, projectId), eq(targetSheets.versionNo, 1)))
     .orderBy(asc(targetIndicators.sortOrder));
 
-const fullForm = async (reportId: string, version: number, projectId: string, patch: Record<string, unknown> = {}) => ({
+const fullForm = async (
+  reportId: string,
+  version: number,
+  projectId: string,
+  patch: Record<string, unknown> = {},
+) => ({
   reportId,
   version: String(version),
   intent: "submit",
@@ -88,7 +108,9 @@ const fullForm = async (reportId: string, version: number, projectId: string, pa
   deviationNote: "资金到位较晚",
   measures: "加快支付进度",
   progress: JSON.stringify(
-    Object.fromEntries((await indicatorsOf(projectId)).map((i) => [i.id, i.operator === "QUALITATIVE" ? "按计划推进" : "1"])),
+    Object.fromEntries(
+      (await indicatorsOf(projectId)).map((i) => [i.id, i.operator === "QUALITATIVE" ? "按计划推进" : "1"]),
+    ),
   ),
   ...patch,
 });
@@ -105,18 +127,24 @@ describe("monitoring rounds", () => {
     expect(badMonth.fieldErrors?.periodMonths).toBeDefined();
 
     const opened = await open(admin, { ...base, scopeRule: "DEPARTMENTS", departmentIds: [D03] });
-    expect(opened.ok).toBe(true);
-    roundId = (opened as { data: { id: string } }).data.id;
-    const d03 = await db.select({ id: projects.id }).from(projects).where(and(eq(projects.year, 2020), eq(projects.departmentId, D03)));
-    expect((opened as { data: { reports: number } }).data.reports).toBe(d03.length);
+    roundId = okData(opened).id as string;
+    const d03 = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.year, 2020), eq(projects.departmentId, D03)));
+    expect(okData(opened).reports).toBe(d03.length);
 
-    const big = await open(admin, { ...base, name: uniqueName("大额"), scopeRule: "MIN_AMOUNT", minAmount: "10,000,000" });
-    expect(big.ok).toBe(true);
+    const big = await open(admin, {
+      ...base,
+      name: uniqueName("大额"),
+      scopeRule: "MIN_AMOUNT",
+      minAmount: "10,000,000",
+    });
     const all2020 = await db.select().from(projects).where(eq(projects.year, 2020));
     const expected = all2020.filter(
       (p) => Number(p.budgetCurrent) + Number(p.budgetCarryover) + Number(p.budgetOther) >= 10_000_000,
     ).length;
-    expect((big as { data: { reports: number } }).data.reports).toBe(expected);
+    expect(okData(big).reports).toBe(expected);
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(all2020.length);
   });
@@ -146,20 +174,33 @@ describe("monitoring report flow", () => {
     expect(await getReportView(await signedIn("approver_d01"), reportId)).toBeNull();
     // A finance reviewer sees only the departments their division covers.
     const [dept] = await db.select().from(organisations).where(eq(organisations.id, D03));
-    expect((await getReportView(reviewer, reportId)) !== null).toBe(dept!.coveringDivisionId === reviewer.orgId);
+    expect((await getReportView(reviewer, reportId)) !== null).toBe(
+      dept!.coveringDivisionId === reviewer.orgId,
+    );
     expect(await getReportView(filer, reportId)).not.toBeNull();
   });
 
   it("saves a draft, refuses a submit without progress, then submits", async () => {
-    const draft = await save(filer, { ...(await fullForm(reportId, 1, projectId)), intent: "save", progress: "{}", likelihood: "" });
+    const draft = await save(filer, {
+      ...(await fullForm(reportId, 1, projectId)),
+      intent: "save",
+      progress: "{}",
+      likelihood: "",
+    });
     expect(draft.ok).toBe(true);
     expect((await reportOf(projectId)).status).toBe("DRAFT");
 
-    const missing = failure(await save(filer, { ...(await fullForm(reportId, 2, projectId)), progress: "{}" }));
+    const missing = failure(
+      await save(filer, { ...(await fullForm(reportId, 2, projectId)), progress: "{}" }),
+    );
     expect(missing.code).toBe("VALIDATION");
     const indicators = await indicatorsOf(projectId);
-    expect(missing.fieldErrors?.[`progress.${indicators[0]!.id}`]).toEqual(["t:errors.monitoring.progressRequired"]);
-    const noLikelihood = failure(await save(filer, await fullForm(reportId, 2, projectId, { likelihood: "" })));
+    expect(missing.fieldErrors?.[`progress.${indicators[0]!.id}`]).toEqual([
+      "t:errors.monitoring.progressRequired",
+    ]);
+    const noLikelihood = failure(
+      await save(filer, await fullForm(reportId, 2, projectId, { likelihood: "" })),
+    );
     expect(noLikelihood.fieldErrors?.likelihood).toEqual(["t:validation.required"]);
 
     const stale = failure(await save(filer, await fullForm(reportId, 1, projectId)));
@@ -171,7 +212,9 @@ describe("monitoring report flow", () => {
     expect(row).toMatchObject({ status: "SUBMITTED", executedCurrent: "100000.00", likelihood: "POSSIBLE" });
     expect(row.deviationReasons).toEqual(["FUNDING", "OTHER"]);
     // Submitted: the unit can no longer change it.
-    expect(failure(await save(filer, await fullForm(reportId, row.version, projectId))).code).toBe("INVALID_TRANSITION");
+    expect(failure(await save(filer, await fullForm(reportId, row.version, projectId))).code).toBe(
+      "INVALID_TRANSITION",
+    );
   });
 
   it("goes department then finance, each refused the other's step", async () => {
@@ -179,43 +222,64 @@ describe("monitoring report flow", () => {
     const approve = { reportId, version: String(row.version), decision: "approve" };
     expect(failure(await financeReview(admin, approve)).code).toBe("INVALID_TRANSITION");
     expect(failure(await financeReview(approver, approve)).code).toBe("FORBIDDEN");
-    expect(failure(await deptReview(approver, { ...approve, decision: "return" })).fieldErrors?.comment).toEqual([
-      "t:validation.required",
-    ]);
+    expect(
+      failure(await deptReview(approver, { ...approve, decision: "return" })).fieldErrors?.comment,
+    ).toEqual(["t:validation.required"]);
     expect((await deptReview(approver, approve)).ok).toBe(true);
     row = await reportOf(projectId);
     expect(row.status).toBe("DEPT_APPROVED");
-    expect(failure(await deptReview(approver, { ...approve, version: String(row.version) })).code).toBe("INVALID_TRANSITION");
-    const back = await financeReview(admin, { reportId, version: String(row.version), decision: "return", comment: "执行数与支付数据不符" });
+    expect(failure(await deptReview(approver, { ...approve, version: String(row.version) })).code).toBe(
+      "INVALID_TRANSITION",
+    );
+    const back = await financeReview(admin, {
+      reportId,
+      version: String(row.version),
+      decision: "return",
+      comment: "执行数与支付数据不符",
+    });
     expect(back.ok).toBe(true);
     row = await reportOf(projectId);
     expect(row.status).toBe("RETURNED");
     // Returned: the unit edits and submits again, and it goes through again.
     expect((await save(filer, await fullForm(reportId, row.version, projectId))).ok).toBe(true);
     row = await reportOf(projectId);
-    expect((await deptReview(approver, { reportId, version: String(row.version), decision: "approve" })).ok).toBe(true);
+    expect(
+      (await deptReview(approver, { reportId, version: String(row.version), decision: "approve" })).ok,
+    ).toBe(true);
     row = await reportOf(projectId);
-    expect((await financeReview(admin, { reportId, version: String(row.version), decision: "approve" })).ok).toBe(true);
+    expect(
+      (await financeReview(admin, { reportId, version: String(row.version), decision: "approve" })).ok,
+    ).toBe(true);
     expect((await reportOf(projectId)).status).toBe("APPROVED");
   });
 
   it("tracks a correction notice: issued by finance, answered by the unit, closed by finance", async () => {
     const noDue = failure(await issue(admin, { reportId, kind: "CORRECTION", content: "请加快执行" }));
     expect(noDue.fieldErrors?.dueDate).toEqual(["t:validation.required"]);
-    expect(failure(await issue(filer, { reportId, kind: "CORRECTION", content: "x", dueDate: "2020-10-15" })).code).toBe(
-      "FORBIDDEN",
-    );
-    const issued = await issue(admin, { reportId, kind: "CORRECTION", content: "请加快执行", dueDate: "2020-10-15" });
-    expect(issued.ok).toBe(true);
-    const noticeId = (issued as { data: { id: string } }).data.id;
+    expect(
+      failure(await issue(filer, { reportId, kind: "CORRECTION", content: "x", dueDate: "2020-10-15" })).code,
+    ).toBe("FORBIDDEN");
+    const issued = await issue(admin, {
+      reportId,
+      kind: "CORRECTION",
+      content: "请加快执行",
+      dueDate: "2020-10-15",
+    });
+    const noticeId = okData(issued).id as string;
 
-    expect(failure(await answer(filer2, { noticeId, version: "1", reply: "不是我的" })).code).toBe("NOT_FOUND");
-    expect(failure(await close(admin, { noticeId, version: "1", decision: "close" })).code).toBe("INVALID_TRANSITION");
+    expect(failure(await answer(filer2, { noticeId, version: "1", reply: "不是我的" })).code).toBe(
+      "NOT_FOUND",
+    );
+    expect(failure(await close(admin, { noticeId, version: "1", decision: "close" })).code).toBe(
+      "INVALID_TRANSITION",
+    );
     expect(failure(await answer(filer, { noticeId, version: "1", reply: "" })).fieldErrors?.reply).toEqual([
       "t:validation.required",
     ]);
     expect((await answer(filer, { noticeId, version: "1", reply: "已支付进度款" })).ok).toBe(true);
-    expect(failure(await answer(filer, { noticeId, version: "2", reply: "再答一次" })).code).toBe("INVALID_TRANSITION");
+    expect(failure(await answer(filer, { noticeId, version: "2", reply: "再答一次" })).code).toBe(
+      "INVALID_TRANSITION",
+    );
     expect(failure(await close(filer, { noticeId, version: "2", decision: "close" })).code).toBe("FORBIDDEN");
     expect((await close(admin, { noticeId, version: "2", decision: "close", note: "办结" })).ok).toBe(true);
     const [notice] = await db.select().from(monitoringNotices).where(eq(monitoringNotices.id, noticeId));
@@ -226,7 +290,7 @@ describe("monitoring report flow", () => {
 
   it("approves a target adjustment through the targets feature's versioning", async () => {
     const issued = await issue(admin, { reportId, kind: "TARGET_ADJUSTMENT", content: "同意调整年度目标" });
-    expect(issued.ok).toBe(true);
+    const created = okData(issued);
     const sheets = await db
       .select()
       .from(targetSheets)
@@ -237,7 +301,7 @@ describe("monitoring report flow", () => {
       [2, "DRAFT"],
     ]);
     expect(sheets[1]!.supersedesId).toBe(sheets[0]!.id);
-    expect((issued as { data: { targetSheetId: string } }).data.targetSheetId).toBe(sheets[1]!.id);
+    expect(created.targetSheetId).toBe(sheets[1]!.id);
     // The new version is not approved yet: another adjustment is refused on the field.
     const again = failure(await issue(admin, { reportId, kind: "TARGET_ADJUSTMENT", content: "再次调整" }));
     expect(again.fieldErrors?.kind).toEqual(["t:errors.monitoring.noApprovedSheet"]);
@@ -247,7 +311,9 @@ describe("monitoring report flow", () => {
     const other = (await unitProjects(orgIds.unit("D03", 1)))[1]!.id;
     const report = await reportOf(other);
     expect(report.status).toBe("NOT_FILED");
-    const refused = failure(await issue(admin, { reportId: report.id, kind: "CORRECTION", content: "x", dueDate: "2020-10-15" }));
+    const refused = failure(
+      await issue(admin, { reportId: report.id, kind: "CORRECTION", content: "x", dueDate: "2020-10-15" }),
+    );
     expect(refused.code).toBe("INVALID_TRANSITION");
   });
 });

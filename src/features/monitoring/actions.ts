@@ -32,7 +32,10 @@ const importRun = authAction(importPaymentsDefinition, runImportPayments);
 
 export type MonitoringFormState = ActionResult<{ id: string }> | null;
 
-export async function openRoundAction(prev: MonitoringFormState, form: FormData): Promise<MonitoringFormState> {
+export async function openRoundAction(
+  prev: MonitoringFormState,
+  form: FormData,
+): Promise<MonitoringFormState> {
   const result = await open(prev, form);
   if (result.ok) revalidatePath("/monitoring");
   return result;
@@ -43,32 +46,47 @@ const touched = (reportId: string, projectId: string) => {
   revalidatePath(`/projects/${projectId}`);
 };
 
-export async function saveReportAction(prev: MonitoringFormState, form: FormData): Promise<MonitoringFormState> {
+export async function saveReportAction(
+  prev: MonitoringFormState,
+  form: FormData,
+): Promise<MonitoringFormState> {
   const result = await save(prev, form);
   if (result.ok) touched(result.data.id, result.data.projectId);
   return result;
 }
 
-export async function reviewReportAction(prev: MonitoringFormState, form: FormData): Promise<MonitoringFormState> {
+export async function reviewReportAction(
+  prev: MonitoringFormState,
+  form: FormData,
+): Promise<MonitoringFormState> {
   const run = form.get("stage") === "finance" ? financeReview : deptReview;
   const result = await run(prev, form);
   if (result.ok) touched(result.data.id, result.data.projectId);
   return result;
 }
 
-export async function issueNoticeAction(prev: MonitoringFormState, form: FormData): Promise<MonitoringFormState> {
+export async function issueNoticeAction(
+  prev: MonitoringFormState,
+  form: FormData,
+): Promise<MonitoringFormState> {
   const result = await issue(prev, form);
   if (result.ok) touched(result.data.reportId, result.data.projectId);
   return result;
 }
 
-export async function answerNoticeAction(prev: MonitoringFormState, form: FormData): Promise<MonitoringFormState> {
+export async function answerNoticeAction(
+  prev: MonitoringFormState,
+  form: FormData,
+): Promise<MonitoringFormState> {
   const result = await answer(prev, form);
   if (result.ok) touched(result.data.reportId, result.data.projectId);
   return result;
 }
 
-export async function closeNoticeAction(prev: MonitoringFormState, form: FormData): Promise<MonitoringFormState> {
+export async function closeNoticeAction(
+  prev: MonitoringFormState,
+  form: FormData,
+): Promise<MonitoringFormState> {
   const result = await close(prev, form);
   if (result.ok) touched(result.data.reportId, result.data.projectId);
   return result;

@@ -108,7 +108,12 @@ export async function runIssueNotice(input: IssueNoticeInput, { user, tx, audit 
     action: "monitoringNotice.issued",
     entityType: "monitoring_notice",
     entityId: notice.id,
-    changes: { reportId: notice.reportId, kind: notice.kind, dueDate: input.dueDate ?? null, targetSheetId: notice.targetSheetId },
+    changes: {
+      reportId: notice.reportId,
+      kind: notice.kind,
+      dueDate: input.dueDate ?? null,
+      targetSheetId: notice.targetSheetId,
+    },
   });
   if (notice.targetSheetId) {
     await audit({

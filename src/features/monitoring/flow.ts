@@ -3,7 +3,8 @@ import type { NoticeStatus, ReportStatus } from "./constants";
 
 // The monitoring report's workflow as a table, like the target sheet's: one row per move, who may
 // make it, and whether a comment is required. service.ts performs every move through one function.
-export type ReportTransitionName = "submit" | "deptApprove" | "deptReturn" | "financeApprove" | "financeReturn";
+export type ReportTransitionName =
+  "submit" | "deptApprove" | "deptReturn" | "financeApprove" | "financeReturn";
 
 export type ReportTransition = {
   name: ReportTransitionName;
@@ -16,9 +17,27 @@ export type ReportTransition = {
 export const EDITABLE_REPORT_STATUSES: readonly ReportStatus[] = ["NOT_FILED", "DRAFT", "RETURNED"];
 
 export const REPORT_TRANSITIONS: readonly ReportTransition[] = [
-  { name: "submit", from: EDITABLE_REPORT_STATUSES, to: "SUBMITTED", roles: ["DEPT_FILER"], commentRequired: false },
-  { name: "deptApprove", from: ["SUBMITTED"], to: "DEPT_APPROVED", roles: ["DEPT_APPROVER"], commentRequired: false },
-  { name: "deptReturn", from: ["SUBMITTED"], to: "RETURNED", roles: ["DEPT_APPROVER"], commentRequired: true },
+  {
+    name: "submit",
+    from: EDITABLE_REPORT_STATUSES,
+    to: "SUBMITTED",
+    roles: ["DEPT_FILER"],
+    commentRequired: false,
+  },
+  {
+    name: "deptApprove",
+    from: ["SUBMITTED"],
+    to: "DEPT_APPROVED",
+    roles: ["DEPT_APPROVER"],
+    commentRequired: false,
+  },
+  {
+    name: "deptReturn",
+    from: ["SUBMITTED"],
+    to: "RETURNED",
+    roles: ["DEPT_APPROVER"],
+    commentRequired: true,
+  },
   {
     name: "financeApprove",
     from: ["DEPT_APPROVED"],

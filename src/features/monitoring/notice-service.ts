@@ -20,7 +20,8 @@ type Ctx = { db: DbOrTx; user: CurrentUser };
  */
 export async function issueNotice(input: IssueNoticeInput, { db, user }: Ctx) {
   const report = await scopedReport(db, user, input.reportId);
-  if (!FILED_STATUSES.includes(report.status)) throw new AppError("INVALID_TRANSITION", "monitoring.notFiledYet");
+  if (!FILED_STATUSES.includes(report.status))
+    throw new AppError("INVALID_TRANSITION", "monitoring.notFiledYet");
   let targetSheetId: string | null = null;
   if (input.kind === "TARGET_ADJUSTMENT") {
     const sheet = await latestSheet(db, report.projectId);
@@ -41,7 +42,13 @@ export async function issueNotice(input: IssueNoticeInput, { db, user }: Ctx) {
       createdBy: user.id,
     })
     .returning({ id: monitoringNotices.id });
-  return { id: notice!.id, reportId: report.id, projectId: report.projectId, kind: input.kind, targetSheetId };
+  return {
+    id: notice!.id,
+    reportId: report.id,
+    projectId: report.projectId,
+    kind: input.kind,
+    targetSheetId,
+  };
 }
 
 /** A notice the user may see (through its project's scope), or NOT_FOUND. */

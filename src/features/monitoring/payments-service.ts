@@ -14,8 +14,14 @@ const PREVIEW_ROWS = 20;
  * 导入国库支付数据: read and check the whole file; with any bad row nothing is saved and every error
  * comes back by line. "preview" stops there; "import" saves every row in the action's transaction.
  */
-export async function importPayments(input: ImportPaymentsInput, { db, user }: { db: DbOrTx; user: CurrentUser }) {
-  const [year] = await db.select({ year: fiscalYears.year }).from(fiscalYears).where(eq(fiscalYears.year, input.year));
+export async function importPayments(
+  input: ImportPaymentsInput,
+  { db, user }: { db: DbOrTx; user: CurrentUser },
+) {
+  const [year] = await db
+    .select({ year: fiscalYears.year })
+    .from(fiscalYears)
+    .where(eq(fiscalYears.year, input.year));
   if (!year) throw new AppError("VALIDATION", "VALIDATION", { year: ["fiscalYearUnknown"] });
   const raw = await readPaymentFile(input.file.name, await input.file.arrayBuffer()).catch(() => null);
   if (!raw) throw new AppError("VALIDATION", "VALIDATION", { file: ["monitoring.import.unreadable"] });
@@ -36,12 +42,20 @@ export async function importPayments(input: ImportPaymentsInput, { db, user }: {
     count: rows.length,
     projects: new Set(rows.map((r) => r.projectId)).size,
     total,
-    preview: rows.slice(0, PREVIEW_ROWS).map(({ line, code, paidOn, amount, source }) => ({ line, code, paidOn, amount, source })),
+    preview: rows
+      .slice(0, PREVIEW_ROWS)
+      .map(({ line, code, paidOn, amount, source }) => ({ line, code, paidOn, amount, source })),
   };
   if (input.intent === "preview") return { ...summary, importId: null };
   const [batch] = await db
     .insert(paymentImports)
-    .values({ year: input.year, filename: input.file.name, rowCount: rows.length, total, importedBy: user.id })
+    .values({
+      year: input.year,
+      filename: input.file.name,
+      rowCount: rows.length,
+      total,
+      importedBy: user.id,
+    })
     .returning({ id: paymentImports.id });
   for (let i = 0; i < rows.length; i += 1000) {
     await db.insert(treasuryPayments).values(

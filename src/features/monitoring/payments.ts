@@ -8,7 +8,13 @@ import type { FundingSource } from "./constants";
 
 type Cell = string | number | Date | null;
 export type RawPaymentRow = { line: number; code: Cell; date: Cell; amount: Cell; source: Cell };
-export type PaymentRow = { line: number; code: string; paidOn: string; amount: string; source: FundingSource };
+export type PaymentRow = {
+  line: number;
+  code: string;
+  paidOn: string;
+  amount: string;
+  source: FundingSource;
+};
 
 const HEADERS = {
   code: ["项目编码", "项目代码", "project code", "code"],
@@ -34,13 +40,17 @@ function csvCells(line: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") out.push(cur), (cur = "");
-    else cur += c;
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cur += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === "," && !quoted) {
+      out.push(cur);
+      cur = "";
+    } else {
+      cur += c;
+    }
   }
   out.push(cur);
   return out;
@@ -75,7 +85,11 @@ async function readGrid(name: string, bytes: ArrayBuffer): Promise<Cell[][]> {
 /** Read the file's rows by their headers; null when a required column is missing. */
 export async function readPaymentFile(name: string, bytes: ArrayBuffer): Promise<RawPaymentRow[] | null> {
   const grid = await readGrid(name, bytes);
-  const header = (grid[0] ?? []).map((h) => String(h ?? "").trim().toLowerCase());
+  const header = (grid[0] ?? []).map((h) =>
+    String(h ?? "")
+      .trim()
+      .toLowerCase(),
+  );
   const index = {} as Record<Column, number>;
   for (const col of Object.keys(HEADERS) as Column[]) {
     const i = header.findIndex((h) => (HEADERS[col] as readonly string[]).includes(h));
@@ -86,7 +100,13 @@ export async function readPaymentFile(name: string, bytes: ArrayBuffer): Promise
   grid.slice(1).forEach((cells, i) => {
     if (cells.every((c) => c === null || String(c).trim() === "")) return;
     const at = (col: Column) => cells[index[col]] ?? null;
-    rows.push({ line: i + 2, code: at("code"), date: at("date"), amount: at("amount"), source: at("source") });
+    rows.push({
+      line: i + 2,
+      code: at("code"),
+      date: at("date"),
+      amount: at("amount"),
+      source: at("source"),
+    });
   });
   return rows;
 }
@@ -103,7 +123,12 @@ function parseDate(v: Cell): string | null {
 
 function parseAmount(v: Cell): string | null {
   // A spreadsheet number is a binary float: accept it only if it is a whole number of fen.
-  const s = typeof v === "number" ? (Math.abs(v * 100 - Math.round(v * 100)) < 1e-6 ? v.toFixed(2) : "x") : String(v ?? "");
+  const s =
+    typeof v === "number"
+      ? Math.abs(v * 100 - Math.round(v * 100)) < 1e-6
+        ? v.toFixed(2)
+        : "x"
+      : String(v ?? "");
   const clean = s.replace(/[,\s，]/g, "");
   if (!/^\d{1,16}(\.\d{1,2})?$/.test(clean)) return null;
   const fen = toFen(clean);
@@ -125,13 +150,27 @@ export function checkPaymentRows(raw: RawPaymentRow[], year: number, projectIds:
     else if (!projectId) msgs.push({ key: "errors.monitoring.import.codeUnknown", values: { code, year } });
     const paidOn = parseDate(r.date);
     if (!paidOn) msgs.push("monitoring.import.dateInvalid");
-    else if (!paidOn.startsWith(`${year}-`)) msgs.push({ key: "errors.monitoring.import.dateOutsideYear", values: { year } });
+    else if (!paidOn.startsWith(`${year}-`))
+      msgs.push({ key: "errors.monitoring.import.dateOutsideYear", values: { year } });
     const amount = parseAmount(r.amount);
     if (!amount) msgs.push("monitoring.import.amountInvalid");
-    const source = SOURCE_NAMES[String(r.source ?? "").trim().toLowerCase()] ?? SOURCE_NAMES[String(r.source ?? "").trim()];
+    const source =
+      SOURCE_NAMES[
+        String(r.source ?? "")
+          .trim()
+          .toLowerCase()
+      ] ?? SOURCE_NAMES[String(r.source ?? "").trim()];
     if (!source) msgs.push("monitoring.import.sourceInvalid");
     if (msgs.length) errors[`row.${r.line}`] = msgs;
-    else rows.push({ line: r.line, code, paidOn: paidOn!, amount: amount!, source: source!, projectId: projectId! });
+    else
+      rows.push({
+        line: r.line,
+        code,
+        paidOn: paidOn!,
+        amount: amount!,
+        source: source!,
+        projectId: projectId!,
+      });
   }
   return { rows, errors };
 }

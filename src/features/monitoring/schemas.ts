@@ -74,7 +74,10 @@ export const reviewReportSchema = z
     decision: z.enum(["approve", "return"]),
     comment: z.string().trim().max(1000).default(""),
   })
-  .refine((v) => v.decision === "approve" || v.comment.length > 0, { path: ["comment"], message: "required" });
+  .refine((v) => v.decision === "approve" || v.comment.length > 0, {
+    path: ["comment"],
+    message: "required",
+  });
 export type ReviewReportInput = z.output<typeof reviewReportSchema>;
 
 export const issueNoticeSchema = z
@@ -98,12 +101,14 @@ export const answerNoticeSchema = z.object({
 });
 export type AnswerNoticeInput = z.output<typeof answerNoticeSchema>;
 
-export const closeNoticeSchema = z.object({
-  noticeId: z.guid(),
-  version: z.coerce.number().int().min(1),
-  decision: z.enum(["close", "reopen"]),
-  note: z.string().trim().max(1000).default(""),
-}).refine((v) => v.decision === "close" || v.note.length > 0, { path: ["note"], message: "required" });
+export const closeNoticeSchema = z
+  .object({
+    noticeId: z.guid(),
+    version: z.coerce.number().int().min(1),
+    decision: z.enum(["close", "reopen"]),
+    note: z.string().trim().max(1000).default(""),
+  })
+  .refine((v) => v.decision === "close" || v.note.length > 0, { path: ["note"], message: "required" });
 export type CloseNoticeInput = z.output<typeof closeNoticeSchema>;
 
 export const importPaymentsSchema = z.object({

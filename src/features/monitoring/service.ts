@@ -31,14 +31,19 @@ export type ServiceContext = { db: DbOrTx; user: CurrentUser };
 
 /** 开启监控轮次: the round and one NOT_FILED report per project its rule picks, in one statement. */
 export async function openRound(input: OpenRoundInput, { db, user }: ServiceContext) {
-  const [year] = await db.select({ year: fiscalYears.year }).from(fiscalYears).where(eq(fiscalYears.year, input.year));
+  const [year] = await db
+    .select({ year: fiscalYears.year })
+    .from(fiscalYears)
+    .where(eq(fiscalYears.year, input.year));
   if (!year) throw new AppError("VALIDATION", "VALIDATION", { year: ["fiscalYearUnknown"] });
   const departmentIds = input.scopeRule === "DEPARTMENTS" ? [...new Set(input.departmentIds)] : [];
   if (departmentIds.length) {
     const found = await db
       .select({ id: organisations.id })
       .from(organisations)
-      .where(sql`${organisations.id} in ${departmentIds} and ${organisations.kind} in ('DEPARTMENT', 'TOWNSHIP')`);
+      .where(
+        sql`${organisations.id} in ${departmentIds} and ${organisations.kind} in ('DEPARTMENT', 'TOWNSHIP')`,
+      );
     if (found.length !== departmentIds.length)
       throw new AppError("VALIDATION", "VALIDATION", { departmentIds: ["orgNotFound"] });
   }
@@ -72,7 +77,8 @@ export async function openRound(input: OpenRoundInput, { db, user }: ServiceCont
         from ${projects} p where p.year = ${input.year} ${rule}
         returning id`,
   );
-  if (created.length === 0) throw new AppError("VALIDATION", "VALIDATION", { scopeRule: ["monitoring.noProjects"] });
+  if (created.length === 0)
+    throw new AppError("VALIDATION", "VALIDATION", { scopeRule: ["monitoring.noProjects"] });
   return { id: round!.id, reports: created.length, minAmount, departmentIds };
 }
 
@@ -104,7 +110,9 @@ export async function paidToDate(db: DbOrTx, projectId: string, until: string) {
     .where(and(eq(treasuryPayments.projectId, projectId), sql`${treasuryPayments.paidOn} <= ${until}`))
     .groupBy(treasuryPayments.source);
   if (rows.length === 0) return null;
-  const by = Object.fromEntries(rows.map((r) => [r.source, r.total])) as Partial<Record<FundingSource, string>>;
+  const by = Object.fromEntries(rows.map((r) => [r.source, r.total])) as Partial<
+    Record<FundingSource, string>
+  >;
   return { CURRENT: sumYuan(by.CURRENT), CARRYOVER: sumYuan(by.CARRYOVER), OTHER: sumYuan(by.OTHER) };
 }
 
@@ -138,7 +146,11 @@ export async function transitionReport(
         eq(monitoringReports.version, report.version),
       ),
     )
-    .returning({ id: monitoringReports.id, version: monitoringReports.version, status: monitoringReports.status });
+    .returning({
+      id: monitoringReports.id,
+      version: monitoringReports.version,
+      status: monitoringReports.status,
+    });
   if (!row) throw new AppError("CONFLICT");
   await db.insert(monitoringReportTransitions).values({
     reportId: report.id,

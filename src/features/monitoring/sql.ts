@@ -7,7 +7,9 @@ import { sql } from "drizzle-orm";
 export const EXECUTED = sql.raw(
   "(coalesce(r.executed_current, 0) + coalesce(r.executed_carryover, 0) + coalesce(r.executed_other, 0))",
 );
-export const BUDGET = sql.raw("(projects.budget_current + projects.budget_carryover + projects.budget_other)");
+export const BUDGET = sql.raw(
+  "(projects.budget_current + projects.budget_carryover + projects.budget_other)",
+);
 
 /** warningColour(): executed × 1200 against the threshold × budget × months, exact in numeric. */
 export const COLOUR = sql`(case

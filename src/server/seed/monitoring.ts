@@ -28,7 +28,13 @@ const ROUND_ID = seedId("monitoring:2020:1-7");
 const IMPORT_ID = seedId("monitoring:2020:payments");
 
 type Ids = { financeAdminId: string; filerUnitId: string };
-type Indicator = { id: string; sheetId: string; operator: Operator; direction: Direction; targetValue: string };
+type Indicator = {
+  id: string;
+  sheetId: string;
+  operator: Operator;
+  direction: Direction;
+  targetValue: string;
+};
 
 const REASONS: DeviationReason[] = ["FUNDING", "SYSTEM", "STAFF", "HARDWARE", "OTHER"];
 const MEASURES = [
@@ -97,7 +103,13 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
     // The demo filer's unit leaves a few reports for the walk-through; elsewhere about 6% are late.
     const own = p.unitId === options.filerUnitId;
     const filed = own ? r.chance(0.5) : r.chance(0.94);
-    const base = { id, roundId: ROUND_ID, projectId: p.id, departmentId: p.departmentId, targetSheetId: sheetId };
+    const base = {
+      id,
+      roundId: ROUND_ID,
+      projectId: p.id,
+      departmentId: p.departmentId,
+      targetSheetId: sheetId,
+    };
     if (!filed) {
       reports.push({ ...base, status: "NOT_FILED" });
       continue;
@@ -105,7 +117,8 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
     const roll = r.next();
     const colour: WarningColour = roll < 0.08 ? "RED" : roll < 0.26 ? "YELLOW" : "GREEN";
     // Execution ÷ time elapsed, in percent, inside the colour's band.
-    const ratio = colour === "RED" ? 20 + r.next() * 38 : colour === "YELLOW" ? 61 + r.next() * 18 : 81 + r.next() * 40;
+    const ratio =
+      colour === "RED" ? 20 + r.next() * 38 : colour === "YELLOW" ? 61 + r.next() * 18 : 81 + r.next() * 40;
     const budgetFen = toFen(p.budgetCurrent) + toFen(p.budgetCarryover) + toFen(p.budgetOther);
     const executedFen = (budgetFen * BigInt(Math.round(ratio * 100)) * BigInt(MONTHS)) / (12n * 10000n);
     const [current, carryover, other] = split(executedFen, p);
@@ -141,7 +154,10 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
     );
     const likelihood: Likelihood =
       colour === "GREEN" ? "CERTAIN" : colour === "YELLOW" || r.chance(0.7) ? "POSSIBLE" : "IMPOSSIBLE";
-    const reasons = colour === "GREEN" && laggingAt < 0 ? [] : [r.pick(REASONS), ...(r.chance(0.3) ? [r.pick(REASONS)] : [])];
+    const reasons =
+      colour === "GREEN" && laggingAt < 0
+        ? []
+        : [r.pick(REASONS), ...(r.chance(0.3) ? [r.pick(REASONS)] : [])];
     const uniqueReasons = [...new Set(reasons)];
     const status = r.chance(0.85) ? "APPROVED" : r.chance(0.6) ? "DEPT_APPROVED" : "SUBMITTED";
     reports.push({
@@ -185,7 +201,8 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
       });
     // Finance answers most red reports: a correction notice, or funds held back when the unit gives up.
     if (colour === "RED" && status === "APPROVED" && r.chance(0.7)) {
-      const kind = likelihood === "IMPOSSIBLE" ? (r.chance(0.5) ? "STOP_FUNDING" : "SUSPEND_FUNDING") : "CORRECTION";
+      const kind =
+        likelihood === "IMPOSSIBLE" ? (r.chance(0.5) ? "STOP_FUNDING" : "SUSPEND_FUNDING") : "CORRECTION";
       const stage = r.next();
       const answered = stage < 0.75;
       const closed = stage < 0.5;
