@@ -42,29 +42,23 @@ const json = (v: unknown) => {
   }
 };
 
-export const saveReportSchema = z
-  .object({
-    reportId: z.guid(),
-    version: z.coerce.number().int().min(1),
-    intent: z.enum(["save", "submit"]).default("save"),
-    executedCurrent: amount,
-    executedCarryover: amount,
-    executedOther: amount,
-    executedReason: z.string().trim().max(1000).default(""),
-    likelihood: z.preprocess(blankToUndefined, z.enum(LIKELIHOODS).optional()),
-    deviationReasons: z.preprocess(list, z.array(z.enum(DEVIATION_REASONS)).max(5)),
-    deviationNote: z.string().trim().max(2000).default(""),
-    measures: z.string().trim().max(2000).default(""),
-    /** Indicator id → progress to date, as typed. */
-    progress: z.preprocess(json, z.record(z.guid(), z.string().trim().max(200))),
-  })
-  .superRefine((v, ctx) => {
-    // A draft may be incomplete; submitting needs the likelihood, and an "other" reason explained.
-    if (v.intent !== "submit") return;
-    if (!v.likelihood) ctx.addIssue({ code: "custom", path: ["likelihood"], message: "required" });
-    if (v.deviationReasons.includes("OTHER") && !v.deviationNote)
-      ctx.addIssue({ code: "custom", path: ["deviationNote"], message: "required" });
-  });
+export const saveReportSchema = z.object({
+  reportId: z.guid(),
+  version: z.coerce.number().int().min(1),
+  intent: z.enum(["save", "submit"]).default("save"),
+  executedCurrent: amount,
+  executedCarryover: amount,
+  executedOther: amount,
+  executedReason: z.string().trim().max(1000).default(""),
+  likelihood: z.preprocess(blankToUndefined, z.enum(LIKELIHOODS).optional()),
+  deviationReasons: z.preprocess(list, z.array(z.enum(DEVIATION_REASONS)).max(5)),
+  deviationNote: z.string().trim().max(2000).default(""),
+  measures: z.string().trim().max(2000).default(""),
+  /** Indicator id → progress to date, as typed. */
+  progress: z.preprocess(json, z.record(z.guid(), z.string().trim().max(200))),
+});
+// A draft may be incomplete: what a submit needs (likelihood, every indicator's progress, an "other"
+// reason explained) is checked by the service, so every missing field is reported at once.
 export type SaveReportInput = z.output<typeof saveReportSchema>;
 
 export const reviewReportSchema = z

@@ -190,6 +190,9 @@ export async function saveReport(input: SaveReportInput, { db, user }: ServiceCo
   const differs = paid && SOURCES.some(([s, f]) => toFen(paid[s]) !== toFen(input[f]));
   if (differs && !input.executedReason) errors.executedReason = ["monitoring.reasonRequired"];
   if (input.intent === "submit") {
+    const required = { key: "validation.required" };
+    if (!input.likelihood) errors.likelihood = [required];
+    if (input.deviationReasons.includes("OTHER") && !input.deviationNote) errors.deviationNote = [required];
     for (const i of indicators)
       if (!input.progress[i.id]) errors[`progress.${i.id}`] = ["monitoring.progressRequired"];
   }

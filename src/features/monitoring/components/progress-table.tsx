@@ -48,7 +48,7 @@ export function IndicatorProgressTable({
           return (
             <tr key={i.id} data-testid="indicator-progress">
               <Td className="min-w-48">{i.name}</Td>
-              <Td align="right" className="whitespace-nowrap">
+              <Td align="right" className="max-w-56">
                 {OPERATOR_SYMBOL[i.operator]} {i.targetValue} {i.unit}
               </Td>
               <Td align="right">{formatProrated(c.prorated)}</Td>

@@ -129,16 +129,16 @@ export function ReportForm({
                 const err = errors[`progress.${i.id}`];
                 return (
                   <tr key={i.id}>
-                    <Td className="min-w-48">
+                    <Td className="min-w-40">
                       <label htmlFor={id}>{i.name}</label>
                     </Td>
-                    <Td align="right" className="whitespace-nowrap">
+                    <Td align="right" className="max-w-56">
                       {OPERATOR_SYMBOL[i.operator]} {i.targetValue} {i.unit}
                     </Td>
                     <Td align="right" className="whitespace-nowrap">
                       {i.prorated}
                     </Td>
-                    <Td className="min-w-44">
+                    <Td className="w-40 min-w-32">
                       <input
                         {...fieldA11y(id, err)}
                         aria-label={t("progressOf", { name: i.name })}
