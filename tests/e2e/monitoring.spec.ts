@@ -34,6 +34,7 @@ test("finance opens a round; a unit files a lagging report and sees red; a corre
   // 单位: file a report of the round with execution far behind time.
   await as(page, "dept_filer", "/monitoring");
   await page.getByRole("link", { name: roundName }).click();
+  await expect(page.getByRole("heading", { name: roundName })).toBeVisible();
   await page.getByRole("table").last().locator("tbody tr").first().getByRole("link").click();
   await expect(page).toHaveURL(/\/monitoring\/reports\/[0-9a-f-]{36}$/);
   const reportUrl = page.url();
@@ -65,7 +66,7 @@ test("finance opens a round; a unit files a lagging report and sees red; a corre
   // 财政: a correction notice with a due date.
   await as(page, "finance_admin", reportUrl);
   await expect(page.getByTestId("warning-colour")).toHaveText("红色预警");
-  await page.getByLabel("处理意见", { exact: true }).fill("预算执行严重滞后，请于10月15日前提出纠偏措施并加快支付。");
+  await page.getByRole("textbox", { name: "处理意见", exact: true }).fill("预算执行严重滞后，请于10月15日前提出纠偏措施并加快支付。");
   await page.getByRole("button", { name: "下达", exact: true }).click();
   await expect(page.getByLabel("整改期限").locator("..").getByRole("alert")).toHaveText("此项为必填项");
   await page.getByLabel("整改期限").fill("2020-10-15");
@@ -77,7 +78,7 @@ test("finance opens a round; a unit files a lagging report and sees red; a corre
   // 单位: answers it.
   await as(page, "dept_filer", reportUrl);
   await expect(notice).toContainText("纠偏通知");
-  await notice.getByLabel("答复", { exact: true }).fill("已召开专题会议，10月已支付合同进度款 120 万元。");
+  await notice.getByRole("textbox", { name: "答复", exact: true }).fill("已召开专题会议，10月已支付合同进度款 120 万元。");
   await notice.getByRole("button", { name: "提交答复" }).click();
   await expect(notice).toContainText("已答复");
 
