@@ -35,21 +35,26 @@ test("finance opens a round; a unit files a lagging report and sees red; a corre
   await as(page, "dept_filer", "/monitoring");
   await page.getByRole("link", { name: roundName }).click();
   await expect(page.getByRole("heading", { name: roundName })).toBeVisible();
-  await page.getByRole("table").last().locator("tbody tr").first().getByRole("link").click();
+  // A project the treasury has paid for: the form is pre-filled from the imported payments.
+  await page.getByRole("row").filter({ hasText: "2020-D03-0009" }).getByRole("link").click();
   await expect(page).toHaveURL(/\/monitoring\/reports\/[0-9a-f-]{36}$/);
   const reportUrl = page.url();
   await expect(reportStatus(page)).toHaveText("未填报");
+  await expect(page.getByText(/已按国库支付数据（截至 2020-09-30）预填/)).toBeVisible();
+  await expect(page.getByLabel("本年财政拨款（元）")).toHaveValue(/^[1-9]\d*\.\d{2}$/);
   await page.getByLabel("本年财政拨款（元）").fill("1000");
   await page.getByLabel("上年结转（元）").fill("0");
   await page.getByLabel("其他资金（元）").fill("0");
-  await page.getByLabel("与支付数据不一致的原因").fill("部分合同款尚未支付");
   const progress = page.getByRole("form", { name: "填报监控表" }).getByLabel(/截至期末完成$/);
   const n = await progress.count();
   expect(n).toBeGreaterThan(0);
-  // Submitting without progress is refused on the field.
+  // Submitting with a figure unlike the treasury's and no progress is refused on each field.
   await page.getByRole("button", { name: "提交审核" }).click();
+  await expect(page.getByText("与国库支付数据不一致，请说明原因")).toBeVisible();
   await expect(page.getByText("请填写该指标的进度").first()).toBeVisible();
+  await expect(page.getByText("此项为必填项")).toBeVisible();
   await expect(page.getByLabel("本年财政拨款（元）")).toHaveValue("1000");
+  await page.getByLabel("与支付数据不一致的原因").fill("部分合同款已报账尚未支付");
   for (let i = 0; i < n; i++) await progress.nth(i).fill("1");
   await page.getByRole("radio", { name: "完全不可能" }).check();
   await page.getByRole("checkbox", { name: "经费保障" }).check();
@@ -66,7 +71,9 @@ test("finance opens a round; a unit files a lagging report and sees red; a corre
   // 财政: a correction notice with a due date.
   await as(page, "finance_admin", reportUrl);
   await expect(page.getByTestId("warning-colour")).toHaveText("红色预警");
-  await page.getByRole("textbox", { name: "处理意见", exact: true }).fill("预算执行严重滞后，请于10月15日前提出纠偏措施并加快支付。");
+  await page
+    .getByRole("textbox", { name: "处理意见", exact: true })
+    .fill("预算执行严重滞后，请于10月15日前提出纠偏措施并加快支付。");
   await page.getByRole("button", { name: "下达", exact: true }).click();
   await expect(page.getByLabel("整改期限").locator("..").getByRole("alert")).toHaveText("此项为必填项");
   await page.getByLabel("整改期限").fill("2020-10-15");
@@ -78,7 +85,9 @@ test("finance opens a round; a unit files a lagging report and sees red; a corre
   // 单位: answers it.
   await as(page, "dept_filer", reportUrl);
   await expect(notice).toContainText("纠偏通知");
-  await notice.getByRole("textbox", { name: "答复", exact: true }).fill("已召开专题会议，10月已支付合同进度款 120 万元。");
+  await notice
+    .getByRole("textbox", { name: "答复", exact: true })
+    .fill("已召开专题会议，10月已支付合同进度款 120 万元。");
   await notice.getByRole("button", { name: "提交答复" }).click();
   await expect(notice).toContainText("已答复");
 

@@ -20,7 +20,7 @@ async function columns(): Promise<ExcelColumn<WarningExportRow>[]> {
   const t = await getTranslations("monitoring");
   return [
     { header: t("columns.code"), width: 16, value: (r) => r.code },
-    { header: t("columns.project"), width: 44, value: (r) => r.name },
+    { header: t("export.project"), width: 44, value: (r) => r.name },
     { header: t("columns.unit"), width: 24, value: (r) => r.unitName },
     { header: t("columns.department"), width: 20, value: (r) => r.departmentName },
     { header: t("columns.status"), width: 12, value: (r) => t(`status.${r.status}`) },

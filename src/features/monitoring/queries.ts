@@ -275,3 +275,24 @@ export async function listPaymentImports(year?: number) {
     .orderBy(desc(paymentImports.createdAt))
     .limit(50);
 }
+
+/** Notices waiting on the user: open ones for the department side, answered ones for finance. */
+export async function noticesToAct(user: Reader, status: "OPEN" | "ANSWERED") {
+  return queryRows<{
+    id: string;
+    reportId: string;
+    kind: NoticeKind;
+    dueDate: string | null;
+    projectName: string;
+    projectCode: string;
+    roundName: string;
+  }>(
+    db,
+    sql`select n.id, n.report_id as "reportId", n.kind, n.due_date::text as "dueDate",
+          projects.name as "projectName", projects.code as "projectCode", rd.name as "roundName"
+        from ${monitoringNotices} n join projects on projects.id = n.project_id
+        join monitoring_reports r on r.id = n.report_id join monitoring_rounds rd on rd.id = r.round_id
+        where n.status = ${status} and ${projectScope(user)}
+        order by n.due_date nulls last, n.created_at limit 20`,
+  );
+}

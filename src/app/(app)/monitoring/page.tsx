@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { NoticesToAct } from "@/features/monitoring/components/notices-to-act";
 import { listRounds } from "@/features/monitoring/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
@@ -35,6 +36,7 @@ export default async function MonitoringPage() {
           </>
         }
       />
+      <NoticesToAct user={user} />
       {rounds.length === 0 ? (
         <EmptyState
           title={t("rounds.empty.title")}

@@ -93,22 +93,24 @@ export function ReportForm({
             );
           })}
         </div>
-        <div className="mt-4">
-          <Field
-            id="rf-reason"
-            label={t("executedReason")}
-            hint={t("executedReasonHint")}
-            error={errors.executedReason}
-          >
-            <textarea
-              {...fieldA11y("rf-reason", errors.executedReason)}
-              name="executedReason"
-              rows={2}
-              defaultValue={initial.executedReason}
-              className={inputClass}
-            />
-          </Field>
-        </div>
+        {paid && (
+          <div className="mt-4">
+            <Field
+              id="rf-reason"
+              label={t("executedReason")}
+              hint={t("executedReasonHint")}
+              error={errors.executedReason}
+            >
+              <textarea
+                {...fieldA11y("rf-reason", errors.executedReason)}
+                name="executedReason"
+                rows={2}
+                defaultValue={initial.executedReason}
+                className={inputClass}
+              />
+            </Field>
+          </div>
+        )}
       </Card>
       <Card title={t("indicators")}>
         {indicators.length === 0 ? (

@@ -13,7 +13,6 @@ export function ReportTable({ rows, showRound = false }: { rows: ReportRow[]; sh
     <Table>
       <thead>
         <tr>
-          <Th>{t("code")}</Th>
           <Th>{t("project")}</Th>
           <Th>{t("unit")}</Th>
           {showRound && <Th>{t("round")}</Th>}
@@ -42,7 +41,7 @@ export function ReportTable({ rows, showRound = false }: { rows: ReportRow[]; sh
                   {r.name}
                 </Link>
               </Td>
-              <Td className="min-w-32 text-xs">
+              <Td className="min-w-28 text-xs">
                 {r.unitName}
                 <div className="text-slate-400">{r.departmentName}</div>
               </Td>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { sumYuan } from "@/domain/money";
@@ -15,7 +16,7 @@ import { WarningSummary } from "@/features/monitoring/components/warning-summary
 import { FILED_STATUSES } from "@/features/monitoring/constants";
 import { canReviewReport, EDITABLE_REPORT_STATUSES } from "@/features/monitoring/flow";
 import { getReportView } from "@/features/monitoring/queries";
-import { bureauToday, checkIndicator, periodEnd } from "@/features/monitoring/rules";
+import { bureauToday, checkIndicator, isOverdue, periodEnd } from "@/features/monitoring/rules";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -55,7 +56,12 @@ export default async function MonitoringReportPage({ params }: Props) {
       <PageHeader
         title={`${t("report.title")} · ${project.name}`}
         description={`${project.code} · ${view.departmentName} / ${view.unitName} · ${t("period", { months })} · ${t("report.due", { date: round.dueDate })}`}
-        actions={<ReportStatusBadge status={report.status} testId="report-status" />}
+        actions={
+          <>
+            {isOverdue(filed, round.dueDate, bureauToday()) && <Badge tone="red">{t("report.overdue")}</Badge>}
+            <ReportStatusBadge status={report.status} testId="report-status" />
+          </>
+        }
       />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-5">
