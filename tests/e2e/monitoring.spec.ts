@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { signIn } from "./helpers";
 
 const reportStatus = (page: Page) => page.getByTestId("report-status");
@@ -100,4 +101,30 @@ test("finance opens a round; a unit files a lagging report and sees red; a corre
   const section = page.getByRole("table", { name: "事中监控" });
   await expect(section).toContainText(roundName);
   await expect(section).toContainText("红色预警");
+});
+
+test("finance filters the warning overview to red and exports exactly that list to .xlsx", async ({
+  page,
+}) => {
+  await signIn(page, "finance_admin");
+  await page.goto("/monitoring/warnings");
+  await expect(page.getByRole("heading", { name: "预警总览" })).toBeVisible();
+  const red = Number(await page.locator("a", { hasText: "红色预警" }).first().locator(".num").innerText());
+  expect(red).toBeGreaterThan(0);
+  await page.getByLabel("预警", { exact: true }).selectOption({ label: "红色预警" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page.getByTestId("page-status")).toContainText(`共 ${red.toLocaleString("en-US")} 条`);
+  await expect(page.locator("tbody").last().getByText("绿色", { exact: true })).toHaveCount(0);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出 Excel" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("绩效监控预警-2020-7.xlsx");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile((await download.path())!);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.getRow(1).getCell(10).value).toBe("预警");
+  expect(sheet.rowCount - 1).toBe(red);
+  for (let r = 2; r <= sheet.rowCount; r++) expect(sheet.getRow(r).getCell(10).value).toBe("红色预警");
 });
