@@ -32,14 +32,14 @@ export function ReportTable({ rows, showRound = false }: { rows: ReportRow[]; sh
           const ratio = filed ? progressRatio(r.executed, r.budget, r.periodMonths) : null;
           return (
             <tr key={r.id} className="hover:bg-slate-50">
-              <Td className="num whitespace-nowrap">{r.code}</Td>
-              <Td className="min-w-56">
+              <Td className="min-w-48">
                 <Link
                   href={`/monitoring/reports/${r.id}`}
                   className="font-medium text-brand-700 hover:underline"
                 >
                   {r.name}
                 </Link>
+                <div className="num text-xs text-slate-400">{r.code}</div>
               </Td>
               <Td className="min-w-28 text-xs">
                 {r.unitName}
