@@ -27,7 +27,12 @@ const DUE = "2020-08-31";
 const ROUND_ID = seedId("monitoring:2020:1-7");
 const IMPORT_ID = seedId("monitoring:2020:payments");
 
-type Ids = { financeAdminId: string; filerUnitId: string };
+type Ids = {
+  financeAdminId: string;
+  filerUnitId: string;
+  filerOf: Map<string, string>;
+  approverOf: Map<string, string>;
+};
 type Indicator = {
   id: string;
   sheetId: string;
@@ -99,6 +104,7 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
 
   for (const p of all) {
     const id = seedId(`monitoring:2020:1-7:${p.id}`);
+    const filerId = options.filerOf.get(p.unitId) ?? null;
     const sheetId = sheetSeedId(p.id, 1);
     // The demo filer's unit leaves a few reports for the walk-through; elsewhere about 6% are late.
     const own = p.unitId === options.filerUnitId;
@@ -179,6 +185,7 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
       reportId: id,
       fromStatus: "DRAFT",
       toStatus: "SUBMITTED",
+      actorId: filerId,
       createdAt: submittedAt,
     });
     if (status !== "SUBMITTED")
@@ -187,6 +194,7 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
         reportId: id,
         fromStatus: "SUBMITTED",
         toStatus: "DEPT_APPROVED",
+        actorId: options.approverOf.get(p.departmentId) ?? null,
         createdAt: new Date("2020-08-25T02:00:00Z"),
       });
     if (status === "APPROVED")
@@ -220,6 +228,7 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
               : "项目已无法实现年度绩效目标，停止拨付剩余资金，收回统筹使用。",
         dueDate: kind === "CORRECTION" ? "2020-09-30" : null,
         reply: answered ? "已召开专题会议，明确时间节点，9月份已支付合同进度款。" : "",
+        repliedBy: answered ? filerId : null,
         repliedAt: answered ? new Date("2020-09-25T02:00:00Z") : null,
         closingNote: closed ? "整改措施可行，予以办结。" : "",
         closedBy: closed ? options.financeAdminId : null,
@@ -229,6 +238,26 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
       });
     }
   }
+  // The demo filer has a notice to answer: their first filed report gets an open correction notice.
+  const demo = reports.find(
+    (x) =>
+      x.status === "APPROVED" &&
+      all.some((p) => p.id === x.projectId && p.unitId === options.filerUnitId) &&
+      !notices.some((n) => n.reportId === x.id),
+  );
+  if (demo) {
+    notices.push({
+      id: seedId(`monitoring:2020:notice:${demo.projectId}:demo`),
+      reportId: demo.id!,
+      projectId: demo.projectId,
+      kind: "CORRECTION",
+      content: "部分绩效指标完成进度偏慢，请说明原因并报送下一步工作安排。",
+      dueDate: "2020-09-30",
+      createdBy: options.financeAdminId,
+      createdAt: new Date("2020-09-05T02:00:00Z"),
+    });
+  }
+
   await tx
     .insert(monitoringRounds)
     .values({

@@ -221,6 +221,12 @@ function buildAllProjects() {
   );
 }
 
+function firstByOrg(rows: UserSeed[], role: Role): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const u of rows) if (u.role === role && u.orgId && !out.has(u.orgId)) out.set(u.orgId, u.id);
+  return out;
+}
+
 async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
@@ -268,6 +274,9 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
     await insertPreAssessmentSeed(tx, preAssessmentRows);
     await seedMonitoring(tx, {
       projects: projectRows,
+      // Who files and approves for each unit and department: the first account of that role there.
+      filerOf: firstByOrg(userRows, "DEPT_FILER"),
+      approverOf: firstByOrg(userRows, "DEPT_APPROVER"),
       financeAdminId: seedId("user:finance_admin"),
       filerUnitId: orgIds.unit("D03", 1),
     });
