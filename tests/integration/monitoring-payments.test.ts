@@ -9,7 +9,7 @@ import {
   runSaveReport,
   saveReportDefinition,
 } from "@/features/monitoring/definitions";
-import { getReportView } from "@/features/monitoring/queries";
+import { getReportView } from "@/features/monitoring/report-queries";
 import { runAction } from "@/server/action-client";
 import { db } from "@/server/db";
 import { auditLog, monitoringReports, paymentImports, projects, treasuryPayments } from "@/server/schema";

@@ -1,6 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getReportView, listReports, listRounds } from "@/features/monitoring/queries";
+import { listReports, listRounds } from "@/features/monitoring/queries";
+import { getReportView } from "@/features/monitoring/report-queries";
 import { checkIndicator, warningColour } from "@/features/monitoring/rules";
 import { warningCounts } from "@/features/monitoring/warning-queries";
 import { runUpdateYearSettings, updateYearSettingsDef } from "@/features/years/definitions";

@@ -16,7 +16,8 @@ import {
   runSaveReport,
   saveReportDefinition,
 } from "@/features/monitoring/definitions";
-import { getReportView, getRound, listReports } from "@/features/monitoring/queries";
+import { getRound, listReports } from "@/features/monitoring/queries";
+import { getReportView } from "@/features/monitoring/report-queries";
 import { runAction, type ActionResult } from "@/server/action-client";
 import { db } from "@/server/db";
 import {
@@ -123,6 +124,8 @@ describe("monitoring rounds", () => {
 
     const noDept = failure(await open(admin, { ...base, scopeRule: "DEPARTMENTS" }));
     expect(noDept.fieldErrors?.departmentIds).toEqual(["t:validation.pickDepartment"]);
+    const early = failure(await open(admin, { ...base, dueDate: "2020-09-30", scopeRule: "ALL" }));
+    expect(early.fieldErrors?.dueDate).toEqual(["t:errors.monitoring.dueInsidePeriod"]);
     const badMonth = failure(await open(admin, { ...base, periodMonths: "13", scopeRule: "ALL" }));
     expect(badMonth.fieldErrors?.periodMonths).toBeDefined();
 

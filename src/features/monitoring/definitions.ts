@@ -18,7 +18,8 @@ import {
   type ReviewReportInput,
   type SaveReportInput,
 } from "./schemas";
-import { openRound, reviewReport, saveReport } from "./service";
+import { openRound } from "./round-service";
+import { reviewReport, saveReport } from "./service";
 
 // Definitions and bodies live outside the "use server" file so integration tests run exactly what
 // the browser runs (runAction), with a user of their choosing.

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import type { NoticeRow } from "../queries";
+import type { NoticeRow } from "../report-queries";
 import { NoticeStatusBadge } from "./badges";
 import { AnswerNoticeForm, CloseNoticeForm } from "./notice-forms";
 

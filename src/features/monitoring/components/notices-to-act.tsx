@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { can } from "@/server/permissions";
 import type { CurrentUser } from "@/server/session";
-import { noticesToAct } from "../queries";
+import { noticesToAct } from "../report-queries";
 import { bureauToday } from "../rules";
 
 /** 待办: notices the department must answer, or finance must close, each linking to its report. */

@@ -5,7 +5,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { formatAmount, formatRate } from "@/features/projects/format";
 import { can } from "@/server/permissions";
 import type { CurrentUser } from "@/server/session";
-import { projectMonitoring } from "../queries";
+import { projectMonitoring } from "../report-queries";
 import { bureauToday, progressRatio } from "../rules";
 import { ColourBadge, ReportStatusBadge } from "./badges";
 import { NoticeList } from "./notice-list";

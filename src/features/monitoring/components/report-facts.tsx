@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { formatAmount } from "@/features/projects/format";
 import type { MonitoringReport } from "@/server/schema";
 import { FUNDING_SOURCES, type FundingSource } from "../constants";
-import type { ReportView } from "../queries";
+import type { ReportView } from "../report-queries";
 import { ReportStatusBadge } from "./badges";
 
 const FIELD = { CURRENT: "executedCurrent", CARRYOVER: "executedCarryover", OTHER: "executedOther" } as const;

@@ -15,7 +15,7 @@ import { ReportReviewPanel } from "@/features/monitoring/components/review-panel
 import { WarningSummary } from "@/features/monitoring/components/warning-summary";
 import { FILED_STATUSES } from "@/features/monitoring/constants";
 import { canReviewReport, EDITABLE_REPORT_STATUSES } from "@/features/monitoring/flow";
-import { getReportView } from "@/features/monitoring/queries";
+import { getReportView } from "@/features/monitoring/report-queries";
 import { bureauToday, checkIndicator, isOverdue, periodEnd } from "@/features/monitoring/rules";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
