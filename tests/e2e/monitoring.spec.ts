@@ -128,3 +128,37 @@ test("finance filters the warning overview to red and exports exactly that list 
   expect(sheet.rowCount - 1).toBe(red);
   for (let r = 2; r <= sheet.rowCount; r++) expect(sheet.getRow(r).getCell(10).value).toBe("红色预警");
 });
+
+test("finance imports treasury payments: a bad row blocks the file, a good file is previewed then imported", async ({
+  page,
+}) => {
+  const csv = (rows: string[]) => ({
+    name: "支付明细.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`项目编码,支付日期,支付金额,资金来源\n${rows.join("\n")}\n`),
+  });
+  await signIn(page, "finance_admin");
+  await page.goto("/monitoring/payments");
+  await page.getByLabel("年度").selectOption("2021");
+  const file = page.getByLabel("文件");
+
+  await file.setInputFiles(
+    csv(["2021-D01-0001,2021-03-15,120000.00,本年财政拨款", "2021-D01-0002,2021-13-01,5000,上年结转"]),
+  );
+  await page.getByRole("button", { name: "预览检查" }).click();
+  await expect(page.getByText("文件中有错误的行，未导入任何数据")).toBeVisible();
+  await expect(page.getByTestId("import-error")).toHaveCount(1);
+  await expect(page.getByTestId("import-error")).toContainText("第 3 行");
+  await expect(page.getByTestId("import-error")).toContainText("支付日期格式不正确");
+  await expect(page.getByRole("button", { name: /确认导入/ })).toHaveCount(0);
+
+  await file.setInputFiles(
+    csv(["2021-D01-0001,2021-03-15,120000.00,本年财政拨款", "2021-D01-0002,2021/6/30,5000,上年结转"]),
+  );
+  await page.getByRole("button", { name: "预览检查" }).click();
+  await expect(page.getByText("检查通过：共 2 行，涉及 2 个项目，合计 12.50 万元")).toBeVisible();
+  await page.getByRole("button", { name: "确认导入 2 行" }).click();
+  await expect(page.getByText("已导入 2 行，涉及 2 个项目，合计 12.50 万元")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: "支付明细.csv" })).toContainText("12.50");
+});
