@@ -81,7 +81,7 @@ export function PaymentsImport({ years, defaultYear }: { years: number[]; defaul
           <tbody className="divide-y divide-slate-100">
             {rowErrors.map((e) => (
               <tr key={e.line} data-testid="import-error">
-                <Td className="num">{t("lineN", { line: e.line })}</Td>
+                <Td className="num whitespace-nowrap">{t("lineN", { line: e.line })}</Td>
                 <Td className="text-red-700">{e.msgs.join("；")}</Td>
               </tr>
             ))}
