@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   answerNoticeDefinition,
@@ -21,6 +21,7 @@ import { getReportView } from "@/features/monitoring/report-queries";
 import { runAction, type ActionResult } from "@/server/action-client";
 import { db } from "@/server/db";
 import {
+  auditLog,
   monitoringNotices,
   monitoringReports,
   organisations,
@@ -289,6 +290,24 @@ describe("monitoring report flow", () => {
     expect(notice).toMatchObject({ status: "CLOSED", reply: "已支付进度款", closingNote: "办结" });
     const view = await getReportView(filer, reportId);
     expect(view?.notices.map((n) => n.status)).toEqual(["CLOSED"]);
+    // Each step is in the audit log, by who took it; the refused answer by another unit as denied.
+    const trail = await db
+      .select({ action: auditLog.action, who: auditLog.actorUsername })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, noticeId))
+      .orderBy(asc(auditLog.id));
+    expect(trail).toEqual([
+      { action: "monitoringNotice.issued", who: "finance_admin" },
+      { action: "monitoringNotice.answered", who: "dept_filer" },
+      { action: "monitoringNotice.closed", who: "finance_admin" },
+    ]);
+    const [denied] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "access.denied"), eq(auditLog.actorUsername, "dept_filer2")))
+      .orderBy(desc(auditLog.id))
+      .limit(1);
+    expect(denied?.changes).toEqual({ action: "answerMonitoringNotice", code: "NOT_FOUND" });
   });
 
   it("approves a target adjustment through the targets feature's versioning", async () => {

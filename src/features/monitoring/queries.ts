@@ -14,6 +14,7 @@ type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
 export const REPORTS_PAGE_SIZE = 25;
 
 type Progress = { total: number; filed: number; notFiled: number; overdue: number };
+type Awaiting = { awaitingDept: number; awaitingFinance: number };
 const progressCols = (today: string) => sql`count(*)::int as total,
   count(*) filter (where ${FILED})::int as filed,
   count(*) filter (where not ${FILED})::int as "notFiled",
@@ -22,11 +23,13 @@ const progressCols = (today: string) => sql`count(*)::int as total,
 /** The rounds, newest first, with the progress of the reports in the user's scope. */
 export async function listRounds(user: Reader) {
   return queryRows<
-    { id: string; year: number; name: string; periodMonths: number; dueDate: string } & Progress
+    { id: string; year: number; name: string; periodMonths: number; dueDate: string } & Progress & Awaiting
   >(
     db,
     sql`select rd.id, rd.year, rd.name, rd.period_months as "periodMonths", rd.due_date::text as "dueDate",
-          ${progressCols(bureauToday())}
+          ${progressCols(bureauToday())},
+          count(*) filter (where r.status = 'SUBMITTED')::int as "awaitingDept",
+          count(*) filter (where r.status = 'DEPT_APPROVED')::int as "awaitingFinance"
         from ${REPORT_FROM} where ${projectScope(user)}
         group by rd.id order by rd.year desc, rd.created_at desc`,
   );

@@ -15,6 +15,12 @@ export default async function MonitoringPage() {
   if (!can(user.role, "monitoring.read")) notFound();
   const [rounds, t] = await Promise.all([listRounds(user), getTranslations("monitoring")]);
   const manage = can(user.role, "monitoring.manageRounds");
+  // The review step waiting on this user, if any: the department's, or finance's after it.
+  const review = can(user.role, "monitoring.deptReview")
+    ? ({ key: "awaitingDept", status: "SUBMITTED" } as const)
+    : can(user.role, "monitoring.financeReview")
+      ? ({ key: "awaitingFinance", status: "DEPT_APPROVED" } as const)
+      : null;
   return (
     <>
       <PageHeader
@@ -55,6 +61,7 @@ export default async function MonitoringPage() {
               <Th align="right">{t("progress.filed")}</Th>
               <Th align="right">{t("progress.notFiled")}</Th>
               <Th align="right">{t("progress.overdue")}</Th>
+              {review && <Th align="right">{t("rounds.toReview")}</Th>}
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -77,6 +84,20 @@ export default async function MonitoringPage() {
                 <Td align="right">
                   {r.overdue ? <span className="font-medium text-red-700">{r.overdue}</span> : 0}
                 </Td>
+                {review && (
+                  <Td align="right">
+                    {r[review.key] ? (
+                      <Link
+                        href={`/monitoring/rounds/${r.id}?status=${review.status}`}
+                        className="font-medium text-brand-700 hover:underline"
+                      >
+                        {r[review.key]}
+                      </Link>
+                    ) : (
+                      0
+                    )}
+                  </Td>
+                )}
               </tr>
             ))}
           </tbody>
