@@ -1,5 +1,4 @@
 import { useTranslations } from "next-intl";
-import { sumYuan } from "@/domain/money";
 import { formatAmount, formatRate } from "@/features/projects/format";
 import { progressRatio, timeElapsedPercent, warningColour, type WarningThresholds } from "../rules";
 import { ColourBadge } from "./badges";
@@ -48,5 +47,3 @@ export function WarningSummary({
     </div>
   );
 }
-
-export const totalOf = (a: string | null, b: string | null, c: string | null) => sumYuan(a, b, c);
