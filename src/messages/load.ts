@@ -22,6 +22,7 @@ export const NAMESPACES = [
   "selfEvaluation",
   "agencies",
   "sampling",
+  "monitoring",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -57,6 +57,15 @@ export const PERMISSIONS = {
   "sampling.feedback": ["FINANCE_ADMIN"],
   "sampling.feedbackRead": ["DEPT_FILER", "DEPT_APPROVER"],
   "sampling.acknowledge": ["DEPT_APPROVER"],
+  "monitoring.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "monitoring.manageRounds": ["FINANCE_ADMIN"],
+  "monitoring.importPayments": ["FINANCE_ADMIN"],
+  "monitoring.fill": ["DEPT_FILER"],
+  "monitoring.deptReview": ["DEPT_APPROVER"],
+  "monitoring.financeReview": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  "monitoring.respond": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  "monitoring.answerNotice": ["DEPT_FILER", "DEPT_APPROVER"],
+  "monitoring.warnings": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
   // Files on records: which records is decided by each record type's attachment policy.
   "attachments.read": [
     "FINANCE_ADMIN",

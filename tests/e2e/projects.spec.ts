@@ -64,7 +64,8 @@ test("a search by code finds the project, whose page shows its amounts and stage
 
   await rows(page).getByRole("link", { name }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  const funding = page.getByRole("table");
+  // The funding table (the page has others, e.g. the monitoring history).
+  const funding = page.getByRole("table").filter({ hasText: "资金来源" });
   for (const source of ["本年财政拨款", "上年结转", "其他资金"]) {
     await expect(funding.getByRole("cell", { name: source, exact: true })).toBeVisible();
   }

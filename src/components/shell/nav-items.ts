@@ -13,6 +13,12 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M12 3a9 9 0 100 18 9 9 0 000-18zm0 4a5 5 0 100 10 5 5 0 000-10zm0 4a1 1 0 100 2 1 1 0 000-2z",
   },
   {
+    href: "/monitoring",
+    key: "monitoring",
+    permission: "monitoring.read",
+    icon: "M3 3v18h18M7 15l4-4 3 3 5-6",
+  },
+  {
     href: "/indicators",
     key: "indicators",
     permission: "indicators.manage",

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { db, type DbOrTx } from "@/server/db";
+import { db, queryRows, type DbOrTx } from "@/server/db";
 import {
   evaluations,
   organisations,
@@ -13,6 +13,7 @@ import {
   users,
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
+import { COLOUR, FILED, REPORT_FROM } from "@/features/monitoring/sql";
 
 type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
 const unitOrg = alias(organisations, "unit_org");
@@ -22,13 +23,15 @@ const sampledEval = alias(evaluations, "sampled_eval");
 
 /**
  * The year's projects with a red execution warning in 事中监控 (SPEC §5), for the draw's must-include
- * rule. The monitoring module does not exist in this code base yet, so nothing records a warning and
- * the set is empty; monitoring's query replaces this body when the two meet.
+ * rule: a filed monitoring report of the year whose colour, under the year's current thresholds, is red.
  */
 export async function redWarningProjectIds(handle: DbOrTx, year: number): Promise<Set<string>> {
-  void handle;
-  void year;
-  return new Set<string>();
+  const rows = await queryRows<{ project_id: string }>(
+    handle,
+    sql`select distinct r.project_id from ${REPORT_FROM}
+        where rd.year = ${year} and ${FILED} and ${COLOUR} = 'RED'`,
+  );
+  return new Set(rows.map((r) => r.project_id));
 }
 
 const budgetSql = sql<string>`(${projects.budgetCurrent} + ${projects.budgetCarryover} + ${projects.budgetOther})`;

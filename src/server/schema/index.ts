@@ -10,3 +10,4 @@ export * from "./pre-assessment";
 export * from "./evaluations";
 export * from "./sampling";
 export * from "./agencies";
+export * from "./monitoring";

@@ -4,6 +4,7 @@ import { hashPassword } from "../password";
 import { fiscalYears, organisations, projects, users } from "../schema";
 import type { Role } from "../schema/enums";
 import { AGENCIES, BUREAU, DEPARTMENTS, DIVISIONS, TOWNSHIPS } from "./organisations-data";
+import { seedMonitoring } from "./monitoring";
 import { personName } from "./people";
 import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
@@ -239,6 +240,12 @@ function buildAllProjects() {
   );
 }
 
+function firstByOrg(rows: UserSeed[], role: Role): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const u of rows) if (u.role === role && u.orgId && !out.has(u.orgId)) out.set(u.orgId, u.id);
+  return out;
+}
+
 async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
@@ -300,6 +307,14 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       orgIds.department("D03"),
     );
     await insertSamplingSeed(tx, samplingRows, seedPeople.approverOf);
+    await seedMonitoring(tx, {
+      projects: projectRows,
+      // Who files and approves for each unit and department: the first account of that role there.
+      filerOf: firstByOrg(userRows, "DEPT_FILER"),
+      approverOf: firstByOrg(userRows, "DEPT_APPROVER"),
+      financeAdminId: seedId("user:finance_admin"),
+      filerUnitId: orgIds.unit("D03", 1),
+    });
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }
