@@ -271,6 +271,7 @@ CREATE TABLE "payment_imports" (
 	"row_count" integer NOT NULL,
 	"total" numeric(18, 2) NOT NULL,
 	"imported_by" uuid,
+	"content_hash" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -354,4 +355,5 @@ CREATE INDEX "monitoring_report_transitions_report_idx" ON "monitoring_report_tr
 CREATE INDEX "monitoring_reports_round_dept_idx" ON "monitoring_reports" USING btree ("round_id","department_id","status");--> statement-breakpoint
 CREATE INDEX "monitoring_reports_project_idx" ON "monitoring_reports" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "monitoring_rounds_year_idx" ON "monitoring_rounds" USING btree ("year");--> statement-breakpoint
+CREATE UNIQUE INDEX "payment_imports_year_content_key" ON "payment_imports" USING btree ("year","content_hash");--> statement-breakpoint
 CREATE INDEX "treasury_payments_project_idx" ON "treasury_payments" USING btree ("project_id","paid_on");

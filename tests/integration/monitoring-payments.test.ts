@@ -119,6 +119,13 @@ describe("treasury payment import", () => {
     expect(batch).toMatchObject({ rowCount: 3, total: "530000.75", year: 2021 });
     const [entry] = await db.select().from(auditLog).where(eq(auditLog.entityId, imported.data.importId!));
     expect(entry).toMatchObject({ action: "payments.imported", actorUsername: "finance_admin" });
+
+    // The same payments again, in rows of another order, would count twice: refused on the file.
+    const again = await run(admin, { year: "2021", intent: "import", file: await xlsx([...rows].reverse()) });
+    expect(again.ok).toBe(false);
+    if (again.ok) return;
+    expect(again.fieldErrors?.file).toEqual(["t:errors.monitoring.import.duplicate"]);
+    expect(await paymentCount()).toBe(before + 3);
   });
 
   it("pre-fills the unit's report and asks for a reason when its figure differs", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import { fenToYuanString, toFen } from "@/domain/money";
 import type { DbOrTx } from "@/server/db";
@@ -36,6 +37,28 @@ export async function importPayments(
   const { rows, errors } = checkPaymentRows(raw, input.year, new Map(found.map((p) => [p.code, p.id])));
   if (Object.keys(errors).length) throw new AppError("VALIDATION", "monitoring.import.hasErrors", errors);
   const total = fenToYuanString(rows.reduce((a, r) => a + toFen(r.amount), 0n));
+  // The same payments imported again would count twice: refuse a file whose rows were imported before.
+  const contentHash = createHash("sha256")
+    .update(
+      rows
+        .map((r) => `${r.projectId}|${r.paidOn}|${fenToYuanString(toFen(r.amount))}|${r.source}`)
+        .sort()
+        .join("\n"),
+    )
+    .digest("hex");
+  const [earlier] = await db
+    .select({ filename: paymentImports.filename, at: paymentImports.createdAt })
+    .from(paymentImports)
+    .where(and(eq(paymentImports.year, input.year), eq(paymentImports.contentHash, contentHash)));
+  if (earlier)
+    throw new AppError("VALIDATION", "VALIDATION", {
+      file: [
+        {
+          key: "errors.monitoring.import.duplicate",
+          values: { filename: earlier.filename, at: earlier.at.toISOString().slice(0, 10) },
+        },
+      ],
+    });
   const summary = {
     year: input.year,
     filename: input.file.name,
@@ -54,9 +77,13 @@ export async function importPayments(
       filename: input.file.name,
       rowCount: rows.length,
       total,
+      contentHash,
       importedBy: user.id,
     })
+    .onConflictDoNothing()
     .returning({ id: paymentImports.id });
+  // The same file imported at the same moment by someone else: theirs stands.
+  if (!batch) throw new AppError("VALIDATION", "VALIDATION", { file: ["monitoring.import.duplicateNow"] });
   for (let i = 0; i < rows.length; i += 1000) {
     await db.insert(treasuryPayments).values(
       rows.slice(i, i + 1000).map((r) => ({

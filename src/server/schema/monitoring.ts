@@ -8,6 +8,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import {
@@ -126,17 +127,23 @@ export const monitoringReportTransitions = pgTable(
 );
 
 // 国库支付数据: one row per payment, imported by finance in all-or-nothing batches.
-export const paymentImports = pgTable("payment_imports", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  year: integer("year")
-    .notNull()
-    .references(() => fiscalYears.year),
-  filename: text("filename").notNull(),
-  rowCount: integer("row_count").notNull(),
-  total: money("total").notNull(),
-  importedBy: uuid("imported_by").references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const paymentImports = pgTable(
+  "payment_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    year: integer("year")
+      .notNull()
+      .references(() => fiscalYears.year),
+    filename: text("filename").notNull(),
+    rowCount: integer("row_count").notNull(),
+    total: money("total").notNull(),
+    importedBy: uuid("imported_by").references(() => users.id),
+    // The rows' content (project, date, amount, source), sorted and hashed: the same payments twice are refused.
+    contentHash: text("content_hash"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("payment_imports_year_content_key").on(t.year, t.contentHash)],
+);
 
 export const treasuryPayments = pgTable(
   "treasury_payments",
