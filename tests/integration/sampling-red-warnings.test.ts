@@ -1,24 +1,51 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { warningCounts } from "@/features/monitoring/warning-queries";
+import { warningColour } from "@/features/monitoring/rules";
+import { FILED, REPORT_FROM } from "@/features/monitoring/sql";
 import { drawCandidates } from "@/features/sampling/draw-inputs";
-import { drawSample } from "@/features/sampling/rules";
 import { redWarningProjectIds } from "@/features/sampling/queries";
-import { db } from "@/server/db";
-import { ROUND_ID } from "@/server/seed/monitoring";
-import { signedIn } from "../factories/users";
+import { drawSample } from "@/features/sampling/rules";
+import { db, queryRows } from "@/server/db";
+
+type Report = {
+  project_id: string;
+  executed: string | null;
+  budget: string;
+  months: number;
+  red: number;
+  yellow: number;
+};
 
 describe("集中抽评's must-include rule for 事中监控 red warnings", () => {
-  it("takes exactly the projects the warning overview counts as red, and the draw puts every one in", async () => {
-    const red = await redWarningProjectIds(db, 2020);
-    const { totals } = await warningCounts(await signedIn("finance_admin"), ROUND_ID);
-    expect(totals.RED).toBeGreaterThan(0);
-    expect(red.size).toBe(totals.RED);
+  it("takes the projects whose filed reports the warning rules colour red, and the draw puts every one in", async () => {
+    // One snapshot for both readings: other test files may file reports meanwhile on a shared server.
+    const { red, reports, candidates } = await db.transaction(
+      async (tx) => ({
+        red: await redWarningProjectIds(tx, 2020),
+        reports: await queryRows<Report>(
+          tx,
+          sql`select r.project_id,
+                (r.executed_current + r.executed_carryover + r.executed_other)::text as executed,
+                (projects.budget_current + projects.budget_carryover + projects.budget_other)::text as budget,
+                rd.period_months as months, fy.warning_red as red, fy.warning_yellow as yellow
+              from ${REPORT_FROM} where rd.year = 2020 and ${FILED}`,
+        ),
+        candidates: await drawCandidates(tx, 2020),
+      }),
+      { isolationLevel: "repeatable read" },
+    );
+    const expected = new Set(
+      reports
+        .filter((r) => r.executed !== null && warningColour(r.executed, r.budget, r.months, r) === "RED")
+        .map((r) => r.project_id),
+    );
+    expect(expected.size).toBeGreaterThan(0);
+    expect(red).toEqual(expected);
 
-    const candidates = await drawCandidates(db, 2020);
-    const inPopulation = candidates.filter((c) => red.has(c.projectId)).length;
+    const inPopulation = candidates.filter((c) => red.has(c.projectId)).map((c) => c.projectId);
     const drawn = drawSample({
       candidates,
-      sampleSize: inPopulation + 10,
+      sampleSize: inPopulation.length + 10,
       seed: 7,
       minAmountFen: null,
       includeLastYearFail: false,
@@ -27,9 +54,7 @@ describe("集中抽评's must-include rule for 事中监控 red warnings", () =>
     });
     if (!drawn.ok) throw new Error(drawn.error);
     const mustIn = drawn.selections.filter((s) => s.reason === "RED_WARNING").map((s) => s.projectId);
-    expect(new Set(mustIn)).toEqual(
-      new Set(candidates.filter((c) => red.has(c.projectId)).map((c) => c.projectId)),
-    );
-    expect(drawn.selections).toHaveLength(inPopulation + 10);
+    expect(new Set(mustIn)).toEqual(new Set(inPopulation));
+    expect(drawn.selections).toHaveLength(inPopulation.length + 10);
   });
 });

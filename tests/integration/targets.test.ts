@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   adjustTargetSheetDefinition,
@@ -288,6 +288,8 @@ describe("adjust (调整)", () => {
       .from(targetSheets)
       .innerJoin(projects, eq(projects.id, targetSheets.projectId))
       .where(and(eq(projects.unitId, orgIds.unit("D03", 1)), eq(targetSheets.year, 2020)))
+      // The unit's last project: the monitoring tests adjust its first one on a shared server.
+      .orderBy(desc(projects.code))
       .limit(1);
     const v1 = approved!.target_sheets;
     const v1Rows = await db.select().from(targetIndicators).where(eq(targetIndicators.sheetId, v1.id));
