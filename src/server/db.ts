@@ -27,6 +27,9 @@ export function openDatabase(options: { url?: string; pgliteDir?: string } = {})
   const url = options.pgliteDir ? undefined : (options.url ?? env.DATABASE_URL);
   if (url) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) });
+    // An idle connection the server ends (restart, terminated backend) is dropped from the pool and
+    // logged; unhandled, it would take the whole process down. The next query opens a new one.
+    pool.on("error", (e) => console.error("[db] idle connection lost:", e.message));
     return { db: drizzlePg(pool, { schema }) as unknown as Db, kind: "pg", url, close: () => pool.end() };
   }
   const dir = options.pgliteDir ?? env.PGLITE_DIR;

@@ -161,3 +161,25 @@ test("the system and audit administrators see no business figures", async ({ pag
   await expect(page.getByRole("link", { name: "查看审计日志" })).toHaveAttribute("href", "/audit");
   await expect(page.getByText("全年预算")).toHaveCount(0);
 });
+
+test("the chain shows how far the year's projects have come, each step opening its list where the role may", async ({
+  page,
+}) => {
+  await signIn(page, "finance_admin");
+  await page.goto("/dashboard?year=2020");
+  const self = page.getByTestId("chain-self");
+  await expect(self).toContainText("单位自评已提交");
+  await expect(self).toContainText(/\/ 1,317/);
+  await expect(page.getByTestId("chain-monitoring")).toContainText(/红灯 \d+ · 黄灯 \d+ · 绿灯 \d+/);
+  await expect(page.getByTestId("chain-sampled")).toContainText("亿元");
+  await self.getByRole("link").click();
+  await expect(page).toHaveURL(/\/self-evaluations\?year=2020$/);
+
+  // Leaders read the chain; the sampled review's list is not theirs to open.
+  await page.context().clearCookies();
+  await signIn(page, "leader");
+  await page.goto("/dashboard?year=2020");
+  await expect(page.getByTestId("chain-sampled")).toContainText("集中抽评");
+  await expect(page.getByTestId("chain-sampled").getByRole("link")).toHaveCount(0);
+  await expect(page.getByTestId("chain-self").getByRole("link")).toHaveCount(1);
+});

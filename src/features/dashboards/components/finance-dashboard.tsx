@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { CurrentUser } from "@/server/session";
+import { chainSummary } from "../chain-queries";
 import { headline, kindBreakdown, orgBreakdown, stageBreakdown } from "../queries";
+import { ChainFunnel } from "./chain-funnel";
 import { CardNote } from "./chart-card";
 import { DashboardHeader } from "./dashboard-header";
 import { DepartmentRateBlock } from "./department-rate-block";
@@ -24,13 +26,14 @@ export async function FinanceDashboard({
   year: number;
   years: number[];
 }) {
-  const [t, tc, data, stages, kinds, departments] = await Promise.all([
+  const [t, tc, data, stages, kinds, departments, chain] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("common"),
     headline(user, year),
     stageBreakdown(user, year),
     kindBreakdown(user, year),
     orgBreakdown(user, year, "department"),
+    chainSummary(user, year),
   ]);
   const reviewer = user.role === "FINANCE_REVIEWER";
   const role = reviewer ? "reviewer" : "finance";
@@ -51,6 +54,7 @@ export async function FinanceDashboard({
       ) : (
         <>
           <FinanceHeadline data={data} year={year} />
+          <ChainFunnel data={chain} year={year} role={user.role} />
           <div className="grid gap-4 xl:grid-cols-12">
             <StageBlock rows={stages} year={year} unit="yi" className="xl:col-span-7" />
             <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5 xl:self-start" />

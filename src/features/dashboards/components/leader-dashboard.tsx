@@ -3,7 +3,9 @@ import { StatCard } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
 import type { CurrentUser } from "@/server/session";
 import { integer, money, projectsHref } from "../format";
+import { chainSummary } from "../chain-queries";
 import { headline, kindBreakdown, orgBreakdown, yearTrend } from "../queries";
+import { ChainFunnel } from "./chain-funnel";
 import { CardNote } from "./chart-card";
 import { DashboardHeader } from "./dashboard-header";
 import { KindBlock } from "./kind-block";
@@ -22,13 +24,14 @@ export async function LeaderDashboard({
   year: number;
   years: number[];
 }) {
-  const [t, tc, data, kinds, trend, departments] = await Promise.all([
+  const [t, tc, data, kinds, trend, departments, chain] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("common"),
     headline(user, year),
     kindBreakdown(user, year),
     yearTrend(user),
     orgBreakdown(user, year, "department"),
+    chainSummary(user, year),
   ]);
   return (
     <div className="space-y-4" data-testid="dashboard">
@@ -53,6 +56,7 @@ export async function LeaderDashboard({
           href={projectsHref({ year, kind: "GOV_INVESTMENT" })}
         />
       </TotalsCards>
+      <ChainFunnel data={chain} year={year} role={user.role} />
       <div className="grid items-start gap-4 xl:grid-cols-12">
         <TrendBlock rows={trend} className="xl:col-span-7" />
         <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5" />

@@ -1,0 +1,112 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
+import { ratePercent } from "@/domain/money";
+import { can, type Permission } from "@/server/permissions";
+import type { Role } from "@/server/schema/enums";
+import type { ChainSummary } from "../chain-queries";
+import { integer, money } from "../format";
+
+const pct = (part: number, whole: number) =>
+  whole ? `${ratePercent(BigInt(part), BigInt(whole), 1)}%` : "—";
+
+/**
+ * 全链条: the year's projects stage by stage — how many reached each step, as a share of all, with
+ * the step's own figures — each linking to the list behind it. Text and numbers, no colour needed.
+ */
+export async function ChainFunnel({ data, year, role }: { data: ChainSummary; year: number; role: Role }) {
+  const [t, tc, tg] = await Promise.all([
+    getTranslations("dashboard.chain"),
+    getTranslations("common"),
+    getTranslations("enums.grade"),
+  ]);
+  const steps = [
+    {
+      key: "targets",
+      count: data.targetsApproved,
+      href: `/targets?year=${year}&status=APPROVED`,
+      permission: "targets.read" as Permission,
+      detail: t("targetsDetail"),
+    },
+    {
+      key: "monitoring",
+      count: data.monitored,
+      href: `/monitoring`,
+      permission: "monitoring.read" as Permission,
+      detail: t("monitoringDetail", { red: data.red, yellow: data.yellow, green: data.green }),
+    },
+    {
+      key: "self",
+      count: data.selfFiled,
+      href: `/self-evaluations?year=${year}`,
+      permission: "selfEvaluation.read" as Permission,
+      detail: data.selfFiled
+        ? t("selfDetail", {
+            average: data.selfAverage ?? "—",
+            mix: (
+              [
+                ["EXCELLENT", data.excellent],
+                ["GOOD", data.good],
+                ["PASS", data.pass],
+                ["FAIL", data.fail],
+              ] as const
+            )
+              .map(([grade, n]) => `${tg(grade)} ${n}`)
+              .join(" · "),
+          })
+        : t("none"),
+    },
+    {
+      key: "sampled",
+      count: data.sampled,
+      href: `/sampling?year=${year}`,
+      permission: "sampling.read" as Permission,
+      detail: data.sampled
+        ? t("sampledDetail", {
+            funds: money(data.sampledBudget, "yi"),
+            unit: tc("unitYi"),
+            gap: data.gap ?? "—",
+          })
+        : t("none"),
+    },
+  ].map((s, i) => ({ ...s, n: i + 1 }));
+  const body = (step: (typeof steps)[number]) => (
+    <>
+      <div className="flex items-baseline justify-between gap-2">
+        <span className="text-sm font-medium text-slate-700 group-hover:text-brand-700">
+          {step.n}. {t(`${step.key}`)}
+        </span>
+        <span className="num text-xs text-slate-500">{pct(step.count, data.projects)}</span>
+      </div>
+      <div className="mt-1 flex items-baseline gap-1">
+        <span className="num text-2xl font-semibold text-slate-900">{integer(step.count)}</span>
+        <span className="text-sm text-slate-500">/ {integer(data.projects)}</span>
+      </div>
+      <div className="mt-2 h-1.5 rounded-full bg-slate-100" role="presentation">
+        <div
+          className="h-1.5 rounded-full bg-brand-600"
+          style={{ width: data.projects ? `${(100 * step.count) / data.projects}%` : 0 }}
+        />
+      </div>
+      <p className="mt-2 text-xs text-slate-600">{step.detail}</p>
+    </>
+  );
+  return (
+    <Card title={t("title", { year })} actions={<span className="text-xs text-slate-500">{t("note")}</span>}>
+      <ol className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4" aria-label={t("title", { year })}>
+        {steps.map((s) => (
+          <li key={s.key} className="rounded-lg border border-slate-200 p-3" data-testid={`chain-${s.key}`}>
+            {/* Linked to the list behind it where the role may open that list. */}
+            {can(role, s.permission) ? (
+              <Link href={s.href} className="group block">
+                {body(s)}
+              </Link>
+            ) : (
+              body(s)
+            )}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+}
