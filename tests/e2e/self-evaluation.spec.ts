@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { signIn } from "./helpers";
 
 const PDF = fs.readFileSync(path.resolve("tests/fixtures/attachments/evidence.pdf"));
@@ -144,4 +145,77 @@ test("the leader reads self-evaluations without any form; experts, agencies and 
     const response = await page.request.get("/self-evaluations/export?year=2020");
     expect(response.status()).toBe(404);
   }
+});
+
+test("a unit fills its self-evaluation in the downloaded .xlsx template; a wrong row refuses the whole file", async ({
+  page,
+}) => {
+  // Finance sends one of the unit's received self-evaluations back (the last, so the other tests keep theirs).
+  await signIn(page, "dept_filer");
+  await page.goto("/self-evaluations?year=2020&status=RECEIVED");
+  const links = page
+    .getByRole("table", { name: "单位自评列表" })
+    .locator('tbody tr a[href^="/self-evaluations/"]');
+  const url = (await links.last().getAttribute("href"))!;
+  const code = (
+    await page
+      .getByRole("table", { name: "单位自评列表" })
+      .locator("tbody tr")
+      .last()
+      .locator("td")
+      .first()
+      .innerText()
+  ).trim();
+  await page.context().clearCookies();
+  await signIn(page, "finance_admin");
+  await page.goto(url);
+  await page.getByLabel("审核意见").fill("请按模板重新填报");
+  await page.getByRole("button", { name: "退回修改" }).click();
+  await expect(status(page)).toHaveText("已退回");
+
+  await page.context().clearCookies();
+  await signIn(page, "dept_filer");
+  await page.goto("/self-evaluations?year=2020");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载导入模板" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^单位自评导入模板-2020-\d{8}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const [scores, budget] = workbook.worksheets;
+  expect(scores!.name).toBe("指标得分");
+  expect(budget!.name).toBe("预算执行");
+  // Keep this project's rows only (a unit may send back part of its template).
+  for (const sheet of [scores!, budget!])
+    for (let n = sheet.rowCount; n > 1; n--)
+      if (String(sheet.getRow(n).getCell(1).value) !== code) sheet.spliceRows(n, 1);
+  const lines: ExcelJS.Row[] = [];
+  scores!.eachRow((row, n) => n > 1 && lines.push(row));
+  expect(lines.length).toBeGreaterThan(0);
+  for (const row of lines) {
+    row.getCell(9).value = "按模板填报";
+    row.getCell(10).value = Number(row.getCell(8).value);
+  }
+  lines[0]!.getCell(10).value = Number(lines[0]!.getCell(8).value) + 1;
+  const file = async () => ({
+    name: "自评导入.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+
+  await page.getByLabel("填好的模板文件").setInputFiles(await file());
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  const errors = page.getByRole("list", { name: "导入错误明细" });
+  await expect(errors).toContainText("“指标得分”表第 2 行");
+  await expect(errors).toContainText("超过该指标分值");
+
+  lines[0]!.getCell(10).value = Number(lines[0]!.getCell(8).value);
+  await page.getByLabel("填好的模板文件").setInputFiles(await file());
+  await page.getByRole("button", { name: "导入", exact: true }).click();
+  await expect(page.getByText(/已导入 1 份自评、\d+ 项指标/)).toBeVisible();
+
+  await page.goto(url);
+  await expect(page.locator("#line-0-actualValue")).toHaveValue("按模板填报");
+  await expect(page.getByTestId("live-total")).toBeVisible();
 });
