@@ -39,6 +39,8 @@ export default defineConfig({
     url: `${baseURL}/login`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // A signal the server script can act on: it drops the run's database before exiting.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
   },

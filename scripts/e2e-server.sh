@@ -14,6 +14,9 @@ else
   export PGLITE_DIR="$workdir/pglite"
   trap 'rm -rf "$workdir"' EXIT
 fi
+# Playwright stops the server with a signal: turn it into a normal exit, so the EXIT trap above runs
+# and the run's database (or folder) does not outlive it.
+trap 'exit 143' TERM INT
 export AUTH_SECRET_FILE="$workdir/auth-secret"
 export UPLOAD_DIR="$workdir/uploads"
 export NEXTAUTH_URL="http://localhost:$port"
