@@ -56,6 +56,14 @@ test("a unit refills a returned self-evaluation with the total following its typ
   const dropped = await liveTotal(page);
   expect(dropped).toBeLessThan(before);
   await expect(page.getByText("有未保存的修改")).toBeVisible();
+  // Following a link inside the app asks first; declining keeps the page and what was typed.
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("有未保存的修改");
+    void dialog.dismiss();
+  });
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作台" }).click();
+  await expect(page).toHaveURL(url);
+  await expect(pointsCell(page, 0)).toHaveValue("0");
   await pointsCell(page, 0).fill(String(max));
   await expect(page.getByTestId("live-total")).not.toHaveText(dropped.toFixed(2));
   const full = await liveTotal(page);

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useMemo, useState, type KeyboardEvent } from "react";
+import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
+import { useActionState, useMemo, useState, type KeyboardEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldA11y, inputClass } from "@/components/ui/field";
@@ -81,12 +82,7 @@ export function EvaluationForm({
   const dirty =
     snapshot !==
     JSON.stringify([initialLines, budgetTotal, executedTotal, initialSummary, initialImprovement]);
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveWarning(dirty, t("form.leaveWarning"));
 
   const exec = executionPoints(amountFen(budget), amountFen(executed), executionWeight);
   const indicatorSum = useMemo(

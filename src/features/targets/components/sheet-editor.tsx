@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useMemo, useState } from "react";
+import { useLeaveWarning } from "@/components/hooks/use-leave-warning";
+import { useActionState, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { submitWithoutReset } from "@/features/targets/components/submit-without-reset";
 import { Button } from "@/components/ui/button";
@@ -82,12 +83,7 @@ export function SheetEditor({
 
   // Quality problems show once a submit was refused, and then follow the edits live.
   const showIssues = Boolean(state && !state.ok && state.code === "VALIDATION");
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+  useLeaveWarning(dirty, t("editor.leaveWarning"));
 
   const message = (i: QualityIssue) =>
     t(`quality.${i.code}`, { level: i.level1 ? t(`level1.${i.level1}`) : "", ...(i.values ?? {}) });
