@@ -7,6 +7,7 @@ import { evaluations, evaluationScores, projects } from "@/server/schema";
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { EDITABLE_STATUSES } from "./flow";
+import { writeLines } from "./service";
 import type { ImportScoresInput } from "./import-schema";
 import { planImport, type BudgetImportRow, type ImportTarget, type ScoreImportRow } from "./rules";
 
@@ -151,13 +152,9 @@ export async function importScores(input: ImportScoresInput, { db, user }: Ctx) 
       )
       .returning({ id: evaluations.id });
     if (!row) throw new AppError("CONFLICT");
-    for (const line of plan.lines.get(evaluationId) ?? []) {
-      lineCount += 1;
-      await db
-        .update(evaluationScores)
-        .set({ actualValue: line.actualValue, points: line.points || null, note: line.note })
-        .where(and(eq(evaluationScores.id, line.id), eq(evaluationScores.evaluationId, evaluationId)));
-    }
+    const lines = plan.lines.get(evaluationId) ?? [];
+    lineCount += lines.length;
+    await writeLines(db, evaluationId, lines);
   }
   return { evaluations: touched.size, lines: lineCount };
 }

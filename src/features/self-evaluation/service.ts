@@ -119,6 +119,23 @@ export async function openRound(input: OpenRoundInput, { db, user }: ServiceCont
 
 type LineError = Record<string, FieldMessage[]>;
 
+/** Write the unit's figures for an evaluation's lines in one statement (never another evaluation's lines). */
+export async function writeLines(
+  db: DbOrTx,
+  evaluationId: string,
+  lines: { id: string; actualValue: string; points: string; note: string }[],
+) {
+  if (!lines.length) return;
+  const values = sql.join(
+    lines.map((l) => sql`(${l.id}::uuid, ${l.actualValue}, ${l.points || null}::numeric, ${l.note})`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update evaluation_scores s set actual_value = v.actual_value, points = v.points, note = v.note
+    from (values ${values}) as v(id, actual_value, points, note)
+    where s.id = v.id and s.evaluation_id = ${evaluationId}`);
+}
+
 /** Save the unit's figures and every line. Only a DRAFT or RETURNED evaluation, only at its version. */
 export async function saveEvaluation(input: SaveEvaluationInput, { db, user }: ServiceContext) {
   const ev = await scopedEvaluation(db, user, input.evaluationId);
@@ -164,11 +181,7 @@ export async function saveEvaluation(input: SaveEvaluationInput, { db, user }: S
     )
     .returning({ id: evaluations.id, version: evaluations.version, status: evaluations.status });
   if (!row) throw new AppError("CONFLICT");
-  for (const line of input.lines)
-    await db
-      .update(evaluationScores)
-      .set({ actualValue: line.actualValue, points: line.points || null, note: line.note })
-      .where(and(eq(evaluationScores.id, line.id), eq(evaluationScores.evaluationId, ev.id)));
+  await writeLines(db, ev.id, input.lines);
   return { ...row, projectId: ev.projectId, year: ev.year, lines: input.lines.length };
 }
 
