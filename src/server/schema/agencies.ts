@@ -9,8 +9,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { evaluations } from "./evaluations";
 import { organisations } from "./organisations";
 import { users } from "./users";
 
@@ -85,8 +87,51 @@ export const agencyConflicts = pgTable(
   (t) => [primaryKey({ columns: [t.agencyId, t.departmentId] })],
 );
 
+// 第三方委托: finance engages an agency to carry out an evaluation (a project's, or the field
+// evaluation of a department-wide one) for a fee by a deadline. Before it starts, the agency names
+// its team and declares for them that none has a conflict of interest with the evaluated department.
+export const engagements = pgTable(
+  "engagements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => organisations.id),
+    fee: numeric("fee", { precision: 18, scale: 2 }).notNull(),
+    deadline: date("deadline").notNull(),
+    scope: text("scope").notNull().default(""),
+    engagedBy: uuid("engaged_by").references(() => users.id),
+    engagedAt: timestamp("engaged_at", { withTimezone: true }).notNull().defaultNow(),
+    declaredBy: uuid("declared_by").references(() => users.id),
+    declaredAt: timestamp("declared_at", { withTimezone: true }),
+    declaration: text("declaration").notNull().default(""),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("engagements_evaluation_key").on(t.evaluationId),
+    index("engagements_agency_idx").on(t.agencyId, t.deadline),
+  ],
+);
+
+// The agency staff on an engagement, named in the declaration.
+export const engagementTeam = pgTable(
+  "engagement_team",
+  {
+    engagementId: uuid("engagement_id")
+      .notNull()
+      .references(() => engagements.id, { onDelete: "cascade" }),
+    staffId: uuid("staff_id")
+      .notNull()
+      .references(() => agencyStaff.id),
+  },
+  (t) => [primaryKey({ columns: [t.engagementId, t.staffId] })],
+);
+
 // 机构评价: finance rates an agency (100 points) after each engagement; the agency's rating is the
-// history of these. The engagement reference arrives with the third-party evaluation module.
+// history of these, one per engagement.
 export const agencyRatings = pgTable(
   "agency_ratings",
   {
@@ -94,7 +139,7 @@ export const agencyRatings = pgTable(
     agencyId: uuid("agency_id")
       .notNull()
       .references(() => organisations.id),
-    engagementId: uuid("engagement_id"),
+    engagementId: uuid("engagement_id").references(() => engagements.id),
     ratedOn: date("rated_on").notNull(),
     score: numeric("score", { precision: 5, scale: 2 }).notNull(),
     // Points by criterion (质量, 及时性, 独立性, 规范性 …), summing to the score.
@@ -103,5 +148,8 @@ export const agencyRatings = pgTable(
     ratedBy: uuid("rated_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("agency_ratings_agency_idx").on(t.agencyId, t.ratedOn)],
+  (t) => [
+    index("agency_ratings_agency_idx").on(t.agencyId, t.ratedOn),
+    uniqueIndex("agency_ratings_engagement_key").on(t.engagementId),
+  ],
 );

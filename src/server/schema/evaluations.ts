@@ -5,6 +5,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -13,6 +14,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { EVALUATION_STATUSES, EVALUATION_TYPES, GRADES } from "../../domain/evaluation";
+import { TEMPLATE_CODES } from "../../domain/evaluation-templates";
 import { fiscalYears } from "./fiscal-years";
 import { organisations } from "./organisations";
 import { projects } from "./projects";
@@ -47,6 +49,45 @@ export const evaluationRounds = pgTable(
   (t) => [unique("evaluation_rounds_type_year_key").on(t.type, t.year)],
 );
 
+export const templateCodeEnum = pgEnum("evaluation_template_code", TEMPLATE_CODES);
+
+// 评价指标体系: per year, one template per code (the project framework per special area, the
+// department-wide and the township ones), edited by finance; evaluations copy its lines.
+export const evaluationTemplates = pgTable(
+  "evaluation_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    year: integer("year")
+      .notNull()
+      .references(() => fiscalYears.year),
+    code: templateCodeEnum("code").notNull(),
+    name: text("name").notNull(),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("evaluation_templates_year_code_key").on(t.year, t.code)],
+);
+
+export const evaluationTemplateItems = pgTable(
+  "evaluation_template_items",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    templateId: uuid("template_id")
+      .notNull()
+      .references(() => evaluationTemplates.id, { onDelete: "cascade" }),
+    // A dimension code of the template's kind (TEMPLATE_DIMENSIONS).
+    level1: text("level1").notNull(),
+    level2: text("level2").notNull(),
+    name: text("name").notNull(),
+    maxPoints: points("max_points").notNull(),
+    // 评分标准: how the points are earned.
+    guide: text("guide").notNull().default(""),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("evaluation_template_items_template_idx").on(t.templateId, t.sortOrder)],
+);
+
 export const evaluations = pgTable(
   "evaluations",
   {
@@ -70,6 +111,14 @@ export const evaluations = pgTable(
     summary: text("summary").notNull().default(""),
     improvement: text("improvement").notNull().default(""),
     filedBy: uuid("filed_by").references(() => users.id),
+    // The template the sheet was copied from (key, third-party, department-wide, township).
+    templateId: uuid("template_id").references(() => evaluationTemplates.id),
+    // Where the subject scores itself first (department-wide, township): its own total beside the
+    // evaluator's.
+    selfTotalScore: points("self_total_score"),
+    // 完成时限 of a key evaluation or an engagement.
+    dueDate: date("due_date"),
+    createdBy: uuid("created_by").references(() => users.id),
     version: integer("version").notNull().default(1),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     completedAt: timestamp("completed_at", { withTimezone: true }),
@@ -80,6 +129,9 @@ export const evaluations = pgTable(
     uniqueIndex("evaluations_type_project_key")
       .on(t.type, t.projectId)
       .where(sql`${t.projectId} is not null`),
+    uniqueIndex("evaluations_type_year_subject_key")
+      .on(t.type, t.year, t.subjectOrgId)
+      .where(sql`${t.subjectOrgId} is not null`),
     index("evaluations_year_type_status_idx").on(t.year, t.type, t.status),
     index("evaluations_batch_idx").on(t.batchId),
   ],
@@ -104,6 +156,9 @@ export const evaluationScores = pgTable(
     actualValue: text("actual_value").notNull().default(""),
     points: points("points"),
     note: text("note").notNull().default(""),
+    // The subject's own points and explanation, where it scores itself first.
+    selfPoints: points("self_points"),
+    selfNote: text("self_note").notNull().default(""),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [index("evaluation_scores_evaluation_idx").on(t.evaluationId, t.sortOrder)],
@@ -123,6 +178,61 @@ export const evaluationTransitions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("evaluation_transitions_evaluation_idx").on(t.evaluationId, t.createdAt)],
+);
+
+// Finance reviewers assigned to a key evaluation (one of them leads and submits).
+export const evaluationAssignees = pgTable(
+  "evaluation_assignees",
+  {
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    lead: integer("lead").notNull().default(0),
+    assignedAt: timestamp("assigned_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.evaluationId, t.userId] }),
+    index("evaluation_assignees_user_idx").on(t.userId),
+  ],
+);
+
+// 发现的问题 and 整改要求: what an evaluation found and what must be put right by when. A
+// rectification item (整改) is raised from a finding.
+export const evaluationFindings = pgTable(
+  "evaluation_findings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    problem: text("problem").notNull(),
+    requirement: text("requirement").notNull().default(""),
+    dueDate: date("due_date"),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdBy: uuid("created_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evaluation_findings_evaluation_idx").on(t.evaluationId, t.sortOrder)],
+);
+
+// 审议意见: what 人大 (a LEADER) recorded on a department-wide evaluation.
+export const evaluationOpinions = pgTable(
+  "evaluation_opinions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    evaluationId: uuid("evaluation_id")
+      .notNull()
+      .references(() => evaluations.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("evaluation_opinions_evaluation_idx").on(t.evaluationId, t.createdAt)],
 );
 
 export type Evaluation = typeof evaluations.$inferSelect;

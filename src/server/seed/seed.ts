@@ -10,6 +10,7 @@ import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessmen
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
 import { createRandom, seedId } from "./random";
 import { buildAgencySeed, insertAgencySeed } from "./agencies";
+import { insertTemplateSeed } from "./evaluation-templates";
 import { buildSamplingSeed, insertSamplingSeed } from "./sampling";
 import { buildSelfEvaluationSeed, insertSelfEvaluationSeed } from "./self-evaluation";
 import { seedTargets, sheetSeedId } from "./targets";
@@ -300,6 +301,7 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
     );
     await insertSelfEvaluationSeed(tx, selfRows, seedId("user:finance_admin"));
     await insertAgencySeed(tx, buildAgencySeed(orgIds, seedId("user:finance_admin")));
+    await insertTemplateSeed(tx, SEED_YEARS, seedId("user:finance_admin"));
     const samplingRows = buildSamplingSeed(
       projectRows,
       selfRows,
