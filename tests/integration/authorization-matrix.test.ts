@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { and, count, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ActionDefinition } from "@/server/action-client";
+import type { ActionContext, ActionDefinition } from "@/server/action-client";
 import { runAction } from "@/server/action-client";
 import { db } from "@/server/db";
 import { PERMISSIONS, type Permission } from "@/server/permissions";
@@ -44,13 +44,21 @@ function files(dir: string, name: RegExp): string[] {
   });
 }
 
-const definitions: { file: string; def: Def }[] = [];
+type Run = (input: never, ctx: ActionContext) => Promise<unknown>;
+const definitions: { file: string; def: Def; run: Run }[] = [];
 const users = new Map<Role, CurrentUser>();
 
 beforeAll(async () => {
   for (const file of files(FEATURES, /^definitions\.ts$/)) {
     const mod = (await import(file)) as Record<string, unknown>;
-    for (const v of Object.values(mod)) if (isDefinition(v)) definitions.push({ file, def: v });
+    for (const [key, v] of Object.entries(mod)) {
+      if (!isDefinition(v)) continue;
+      // fooDefinition / fooDef runs as runFoo or fooRun, beside it.
+      const base = key.replace(/Def(inition)?$/, "");
+      const run = mod[`run${base[0]!.toUpperCase()}${base.slice(1)}`] ?? mod[`${base}Run`];
+      if (typeof run !== "function") throw new Error(`${key} in ${file} has no run function beside it`);
+      definitions.push({ file, def: v, run: run as Run });
+    }
   }
   for (const role of ROLES) users.set(role, await signedIn(ACCOUNT_OF[role]));
 });
@@ -108,6 +116,64 @@ describe("the authorization matrix over every action", () => {
       expect(result, def.name).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
       expect(ran).toBe(false);
     }
+  });
+
+  it("answers malformed and hostile input with a clear refusal, never a crash, and writes nothing", async () => {
+    const huge = "x".repeat(10 * 1024 * 1024);
+    const hostile = [
+      "<script>alert(1)</script>",
+      "'; drop table projects; --",
+      "\u0000\u0007\u001b[2J",
+      huge,
+      "-999999999999999999999",
+      "1e309",
+      "2021-02-30",
+      "00000000-0000-0000-0000-000000000000",
+    ];
+    // Field names the app's forms use; each payload sets them all to one hostile value (or a list).
+    const FIELDS = (
+      "version id year name note decision agencyId projectId points comment sheetId reportId " +
+      "evaluationId dueDate unit summary status operator noticeId minAmount lines kind intent groupId " +
+      "description departmentId batchId user targetValue seed sector scopeRule sampleSize role result " +
+      "requirements requirement reply recommendedAmount progress problems problem periodMonths " +
+      "overallGoal org opinion occurredOn measures likelihood leadId indicators improvement groupCount " +
+      "file executedReason entityType entityId deviationReasons departmentIds creditCode content " +
+      "contactPhone agencyType actualValue active action amount username displayName password lineId"
+    ).split(" ");
+    // Every change an action makes is audited with the caller's address; a refused action's
+    // transaction is rolled back with its audit rows, so none may appear from this address.
+    const successes = async () =>
+      (
+        await db
+          .select({ n: count() })
+          .from(auditLog)
+          .where(and(eq(auditLog.ip, meta.ip), eq(auditLog.result, "SUCCESS")))
+      )[0]!.n;
+    const before = await successes();
+    for (const { def, run } of definitions) {
+      const role = PERMISSIONS[def.permission as Permission][0]!;
+      const payloads: unknown[] = [
+        {},
+        null,
+        "not an object",
+        ...hostile.map((v) => Object.fromEntries(FIELDS.map((f) => [f, v]))),
+        Object.fromEntries(FIELDS.map((f) => [f, [hostile[0], hostile[1]]])),
+        Object.fromEntries(FIELDS.map((f) => [f, { nested: hostile[1] }])),
+      ];
+      for (const raw of payloads) {
+        const result = await runAction(def, run, {
+          user: users.get(role)!,
+          raw,
+          meta,
+          t: keyTranslator,
+        });
+        const sample = raw && typeof raw === "object" ? Object.values(raw)[0] : raw;
+        const label = `${def.name} as ${role} with ${String(JSON.stringify(sample) ?? sample).slice(0, 40)}`;
+        expect(result.ok, label).toBe(false);
+        if (!result.ok) expect(result.code, label).not.toBe("INTERNAL");
+      }
+    }
+    expect(await successes()).toBe(before);
   });
 
   it("builds every exported server action through the gated action client", () => {
