@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { signIn } from "./helpers";
 
 const status = (page: Page) => page.getByTestId("evaluation-status");
@@ -72,6 +73,27 @@ test("区科技局's approver fills the 2021 department-wide self-evaluation: a 
 test("a 人大 leader records a review opinion on the settled 2020 区科技局 evaluation", async ({ page }) => {
   await signIn(page, "leader");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "部门整体评价" }).click();
+  // The list exports to Excel with both totals, the grade, the agency and the number of opinions.
+  await page.goto("/dept-evaluations?year=2020");
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "导出 Excel" }).click();
+  const file = await (await downloading).path();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(header).toEqual(
+    expect.arrayContaining(["评价对象", "自评得分", "评价得分", "评价等级", "实地评价机构", "审议意见数"]),
+  );
+  const col = (name: string) => header.indexOf(name) + 1;
+  const row = [2, 3]
+    .map((r) => sheet.getRow(r))
+    .find((r) => r.getCell(col("评价对象")).value === "区科技局")!;
+  expect(Number(row.getCell(col("自评得分")).value)).toBeGreaterThan(
+    Number(row.getCell(col("评价得分")).value),
+  );
+  expect(row.getCell(col("评价等级")).value).toBe("良");
+  expect(Number(row.getCell(col("审议意见数")).value)).toBeGreaterThanOrEqual(1);
   await openFromList(page, "/dept-evaluations", 2020, "区科技局");
   await expect(status(page)).toHaveText("已完成");
   // Self and field evaluation totals side by side, and the seeded opinion.

@@ -61,6 +61,10 @@ type SettledSeed = {
   dueDate: string;
 };
 
+const FINAL_NOTE = {
+  DEPT_OVERALL: "实地核查发现不足，酌情扣分",
+  TOWNSHIP_FISCAL: "财政审核发现不足，酌情扣分",
+} as const;
 const GRADE_ZH = { EXCELLENT: "优秀", GOOD: "良好", PASS: "中", FAIL: "差" } as const;
 
 async function execution(tx: Tx, departmentId: string, year: number) {
@@ -133,7 +137,7 @@ async function insertSettled(tx: Tx, s: SettledSeed, createdBy: string) {
         selfPoints: hundredthsToText(self[i]!),
         selfNote: self[i]! < max[i]! * 100 ? "对照评分标准存在差距，已在自评报告中说明" : "",
         points: hundredthsToText(final[i]!),
-        note: final[i]! < self[i]! ? "实地核查发现不足，酌情扣分" : "",
+        note: final[i]! < self[i]! ? FINAL_NOTE[s.type] : "",
         sortOrder: i,
       })),
     )

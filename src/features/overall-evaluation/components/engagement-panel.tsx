@@ -32,13 +32,8 @@ export async function EngagementPanel({
     return (
       <div className="space-y-1 text-sm" data-testid="engagement">
         <p className="font-medium text-slate-800">{t("none")}</p>
-        <p className="text-slate-500">
-          {status === "DRAFT" || status === "RETURNED"
-            ? t("afterSelf")
-            : canEngage
-              ? t("hintAdmin")
-              : t("hint")}
-        </p>
+        {(status === "DRAFT" || status === "RETURNED") && <p className="text-slate-500">{t("afterSelf")}</p>}
+        {status === "RECEIVED" && <p className="text-slate-500">{canEngage ? t("hintAdmin") : t("hint")}</p>}
         {canEngage && status === "RECEIVED" && (
           <Link href="/third-party" className="inline-block text-brand-700 hover:underline">
             {t("goEngage")}
