@@ -135,7 +135,7 @@ export async function OverallEvaluationPage({
         {!filling && !notFiled && (
           <Card title={tc("reports")}>
             <dl className="space-y-4">
-              <TextBlock label={dept ? t("selfReport") : t("selfReport")} body={head.selfReport} empty="—" />
+              <TextBlock label={t("selfReport")} body={head.selfReport} empty="—" />
               {dept && <TextBlock label={tc("executionReport")} body={head.improvement} empty="—" />}
               {settled && <TextBlock label={t("evaluatorReport")} body={head.summary} empty="—" />}
             </dl>
