@@ -92,6 +92,17 @@ export const PERMISSIONS = {
     "DEPT_APPROVER",
     "AGENCY",
   ],
+  // 部门整体绩效评价 and 乡镇财政运行综合绩效评价: which ones by the subject organisation
+  // (features/overall-evaluation/scope.ts).
+  "deptOverall.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_APPROVER", "LEADER"],
+  "deptOverall.open": ["FINANCE_ADMIN"],
+  "deptOverall.selfEvaluate": ["DEPT_APPROVER"],
+  "deptOverall.return": ["FINANCE_ADMIN"],
+  "deptOverall.opinion": ["LEADER"],
+  "townshipEvaluation.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "townshipEvaluation.open": ["FINANCE_ADMIN"],
+  "townshipEvaluation.selfEvaluate": ["DEPT_FILER", "DEPT_APPROVER"],
+  "townshipEvaluation.score": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
   "agencies.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "AGENCY", "LEADER"],
   "agencies.manage": ["FINANCE_ADMIN"],
   "agencies.editProfile": ["FINANCE_ADMIN", "AGENCY"],

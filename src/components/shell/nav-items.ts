@@ -49,6 +49,18 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
   },
   {
+    href: "/dept-evaluations",
+    key: "deptOverall",
+    permission: "deptOverall.read",
+    icon: "M4 21V8l8-5 8 5v13M9 21v-5h6v5M8 11h2M14 11h2",
+  },
+  {
+    href: "/township-evaluations",
+    key: "townshipEvaluation",
+    permission: "townshipEvaluation.read",
+    icon: "M3 20h18M5 20V10l4-3 4 3v10M13 20V6l3-2 3 2v14M8 13h2M16 9h.01M16 13h.01",
+  },
+  {
     href: "/agencies",
     key: "agencies",
     permission: "agencies.read",

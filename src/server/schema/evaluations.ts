@@ -116,6 +116,9 @@ export const evaluations = pgTable(
     // Where the subject scores itself first (department-wide, township): its own total beside the
     // evaluator's.
     selfTotalScore: points("self_total_score"),
+    // The subject's own report where it evaluates itself first (a department's 整体自评报告, a
+    // township's 自评报告); `summary` stays the evaluator's report.
+    selfReport: text("self_report").notNull().default(""),
     // 完成时限 of a key evaluation or an engagement.
     dueDate: date("due_date"),
     createdBy: uuid("created_by").references(() => users.id),

@@ -11,6 +11,7 @@ import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
 import { createRandom, seedId } from "./random";
 import { buildAgencySeed, insertAgencySeed } from "./agencies";
 import { insertTemplateSeed } from "./evaluation-templates";
+import { insertOverallEvaluationSeed } from "./overall-evaluation";
 import { buildSamplingSeed, insertSamplingSeed } from "./sampling";
 import { buildSelfEvaluationSeed, insertSelfEvaluationSeed } from "./self-evaluation";
 import { seedTargets, sheetSeedId } from "./targets";
@@ -302,6 +303,15 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
     await insertSelfEvaluationSeed(tx, selfRows, seedId("user:finance_admin"));
     await insertAgencySeed(tx, buildAgencySeed(orgIds, seedId("user:finance_admin")));
     await insertTemplateSeed(tx, SEED_YEARS, seedId("user:finance_admin"));
+    // Before the third-party seed, whose field-evaluation engagements point at these evaluations.
+    await insertOverallEvaluationSeed(tx, {
+      financeAdmin: seedId("user:finance_admin"),
+      leader: seedId("user:leader"),
+      department: orgIds.department,
+      township: orgIds.township,
+      approverOf: seedPeople.approverOf,
+      townshipFiler: seedId("user:township:t01:filer"),
+    });
     const samplingRows = buildSamplingSeed(
       projectRows,
       selfRows,

@@ -22,6 +22,8 @@ type Props = {
   cutoffs: GradeCutoffs;
   /** Fields below the sheet (report, summary, findings …), rendered inside the form. */
   children?: ReactNode;
+  /** Fields below the sheet that show their own errors: given the refused submit's field errors. */
+  renderFields?: (errors: Record<string, string[]>) => ReactNode;
   /** Label of the second button, which posts `submit=on`; none when the sheet is only saved. */
   submitLabel?: string;
   savedMessage?: string;
@@ -41,6 +43,7 @@ export function SheetForm({
   showSelf,
   cutoffs,
   children,
+  renderFields,
   submitLabel,
   savedMessage,
   label,
@@ -171,6 +174,7 @@ export function SheetForm({
         </table>
       </div>
       {children}
+      {renderFields?.(f.errors)}
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
         <p className="text-sm font-medium" aria-live="polite" data-testid="live-total">
           {showSelf &&

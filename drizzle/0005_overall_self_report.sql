@@ -1,0 +1,1 @@
+ALTER TABLE "evaluations" ADD COLUMN "self_report" text DEFAULT '' NOT NULL;
