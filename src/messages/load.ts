@@ -23,6 +23,7 @@ export const NAMESPACES = [
   "agencies",
   "sampling",
   "monitoring",
+  "reports",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
