@@ -8,9 +8,9 @@ export type GradeChartRow = { label: string; total: number; lines: string[] } & 
   number | string | string[]
 >;
 
-// Four grades in four clearly different lightnesses (dark to pale), with a dark outline, so they
-// stay apart in grey-scale print; the legend and tooltip name each one.
-const FILLS = ["#173d80", "#2f6fdb", "#9dbbee", "#eef5ff"];
+// Four grades in clearly different lightnesses (dark to pale), the last one hatched, each with a dark
+// outline, so they stay apart in grey-scale print; the legend and tooltip name each one.
+const FILLS = ["#173d80", "#2f6fdb", "#9dbbee", "url(#grade-fail-hatch)"];
 
 function GradeTooltip({ active, payload }: { active?: boolean; payload?: { payload: GradeChartRow }[] }) {
   const row = payload?.[0]?.payload;
@@ -45,6 +45,18 @@ export function GradeChart({
           stackOffset="expand"
           margin={{ top: 4, right: 16, bottom: 4, left: 4 }}
         >
+          <defs>
+            <pattern
+              id="grade-fail-hatch"
+              width="6"
+              height="6"
+              patternUnits="userSpaceOnUse"
+              patternTransform="rotate(45)"
+            >
+              <rect width="6" height="6" fill="#fff" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke={CHART.line} strokeWidth="2" />
+            </pattern>
+          </defs>
           <CartesianGrid horizontal={false} stroke={CHART.grid} />
           <XAxis
             type="number"
@@ -62,7 +74,13 @@ export function GradeChart({
             tickLine={false}
           />
           <Tooltip cursor={{ fill: "#f1f5f9" }} content={<GradeTooltip />} />
-          <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            verticalAlign="top"
+            height={28}
+            iconType="square"
+            itemSorter={null}
+            wrapperStyle={{ fontSize: 12 }}
+          />
           {grades.map((g, i) => (
             <Bar
               key={g.key}

@@ -94,7 +94,13 @@ export function ScoreGapChart({
             tickLine={false}
           />
           <Tooltip cursor={{ fill: "#f1f5f9" }} content={<GapTooltip names={names} />} />
-          <Legend verticalAlign="top" height={28} iconType="square" wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            verticalAlign="top"
+            height={28}
+            iconType="square"
+            itemSorter={null}
+            wrapperStyle={{ fontSize: 12 }}
+          />
           <Bar dataKey="self" name={names.self} fill={CHART.primary} barSize={12} isAnimationActive={false} />
           <Bar
             dataKey="sampled"

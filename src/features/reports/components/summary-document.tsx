@@ -62,7 +62,7 @@ function render(block: Block, i: number): ReactNode {
                 {r.map((v, k) => (
                   <td
                     key={k}
-                    className={`border border-slate-400 px-2 py-1.5 text-slate-800 ${ALIGN[block.align[k] ?? "left"]}`}
+                    className={`border border-slate-400 px-2 py-1.5 text-slate-800 ${ALIGN[block.align[k] ?? "left"]} ${v.length <= 12 ? "whitespace-nowrap" : ""}`}
                   >
                     {v}
                   </td>

@@ -13,7 +13,7 @@ export function SummaryToolbar({ years, year }: { years: number[]; year: number 
   const pathname = usePathname();
   const [pending, start] = useTransition();
   return (
-    <>
+    <div className="flex flex-wrap items-center gap-2">
       <label htmlFor="summary-year" className="text-sm font-medium whitespace-nowrap text-slate-600">
         {t("workYear")}
       </label>
@@ -37,6 +37,6 @@ export function SummaryToolbar({ years, year }: { years: number[]; year: number 
       <a href={`${pathname}/docx?year=${year}`} download className={buttonClass("primary")}>
         {t("download")}
       </a>
-    </>
+    </div>
   );
 }
