@@ -57,7 +57,7 @@ test("finance sorts the department table by the gap, exports it, and reads the c
     (
       await table
         .locator("xpath=ancestor::section[1]")
-        .getByRole("button", { name: /显示全部 \d+ 个/ })
+        .getByRole("button", { name: /展开全部 \d+ 个部门/ })
         .innerText()
     ).match(/\d+/)![0],
   );

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { createTranslator } from "next-intl";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { inUnit, ratePercent } from "@/domain/money";
 import { summaryBlocks } from "@/features/reports/annual-summary-document";
 import { summaryDocx } from "@/features/reports/annual-summary-docx";
@@ -11,6 +11,7 @@ import {
   type AnnualSummary,
 } from "@/features/reports/annual-summary-queries";
 import { runSaveSummaryPlan, saveSummaryPlanDef } from "@/features/reports/definitions";
+import { exportSummaryDocx } from "@/features/reports/export";
 import { loadMessages } from "@/messages/load";
 import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
@@ -18,6 +19,16 @@ import { annualSummaryPlans, auditLog } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure } from "../factories/messages";
 import { signedIn } from "../factories/users";
+
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { loadMessages } = await import("@/messages/load");
+  const messages = await loadMessages("zh-CN");
+  return {
+    getTranslations: async (namespace?: string) =>
+      createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
+  };
+});
 
 // Work year 2021 reports on budget year 2020 and the re-evaluation of 2022 projects (SPEC §10). Each
 // figure is checked against a query written here on its own, and the demo's figures exactly.
@@ -219,5 +230,40 @@ describe("section 三: next year's plan", () => {
     expect(failure(await save(admin, { workYear: "2099", version: "0", plan: "x" })).code).toBe("NOT_FOUND");
     const rows = await db.select().from(annualSummaryPlans).where(eq(annualSummaryPlans.workYear, 2024));
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe("the Word download", () => {
+  const meta = { ip: "10.9.8.6", userAgent: "vitest" };
+
+  it("sends the year's document to finance and leaders, audited", async () => {
+    for (const name of ["finance_admin", "leader"]) {
+      const user = await signedIn(name);
+      const response = await exportSummaryDocx(user, new URLSearchParams({ year: "2021" }), meta);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("Content-Disposition")).toContain(
+        encodeURIComponent("2021年度预算绩效管理工作总结.docx"),
+      );
+      const zip = await JSZip.loadAsync(await response.arrayBuffer());
+      expect(await zip.file("word/document.xml")!.async("string")).toContain("集中抽评资金 8.40 亿元");
+      const [audit] = await queryRows<{ entity_id: string }>(
+        db,
+        sql`select entity_id from audit_log where action = 'annualSummary.exported' and actor_id = ${user.id}
+            order by at desc limit 1`,
+      );
+      expect(audit?.entity_id).toBe("2021");
+    }
+  });
+
+  it("is not found for a department, or for a year with no budget year before it", async () => {
+    const [approver, admin] = await Promise.all([signedIn("dept_approver"), signedIn("finance_admin")]);
+    expect((await exportSummaryDocx(approver, new URLSearchParams({ year: "2021" }), meta)).status).toBe(404);
+    const [denied] = await queryRows<{ changes: { action: string } }>(
+      db,
+      sql`select changes from audit_log where action = 'access.denied' and actor_id = ${approver.id}
+          order by at desc limit 1`,
+    );
+    expect(denied?.changes.action).toBe("exportSummaryDocx");
+    expect((await exportSummaryDocx(admin, new URLSearchParams({ year: "1999" }), meta)).status).toBe(404);
   });
 });
