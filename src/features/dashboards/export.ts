@@ -24,7 +24,7 @@ async function columns(): Promise<ExcelColumn<Row>[]> {
     { header: t("budget"), width: 16, numFmt: "#,##0.0000", value: (r) => Number(r.budget) / 10_000 },
     { header: t("selfFiled"), width: 12, value: (r) => r.selfFiled },
     {
-      header: `${t("coverage")}（%）`,
+      header: t("coverageFull"),
       width: 14,
       numFmt: "0.00",
       value: (r) => n(ratePercent(BigInt(r.selfFiled), BigInt(r.projects), 2)),
@@ -34,8 +34,8 @@ async function columns(): Promise<ExcelColumn<Row>[]> {
     { header: t("sampledSelfAverage"), width: 18, numFmt: "0.00", value: (r) => n(r.sampledSelfAverage) },
     { header: t("sampledAverage"), width: 12, numFmt: "0.00", value: (r) => n(r.sampledAverage) },
     { header: t("gap"), width: 18, numFmt: "0.00", value: (r) => n(r.gap) },
-    { header: t("red"), width: 10, value: (r) => r.red },
-    { header: t("yellow"), width: 10, value: (r) => r.yellow },
+    { header: t("redWarnings"), width: 14, value: (r) => r.red },
+    { header: t("yellowWarnings"), width: 14, value: (r) => r.yellow },
   ];
 }
 
