@@ -14,22 +14,24 @@ export function SummaryToolbar({ years, year }: { years: number[]; year: number 
   const [pending, start] = useTransition();
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <label htmlFor="summary-year" className="text-sm font-medium whitespace-nowrap text-slate-600">
-        {t("workYear")}
-      </label>
-      <select
-        id="summary-year"
-        value={year}
-        aria-busy={pending || undefined}
-        onChange={(e) => start(() => router.push(`${pathname}?year=${e.target.value}`))}
-        className={`${inputClass} w-auto py-1.5 pr-8`}
-      >
-        {years.map((y) => (
-          <option key={y} value={y}>
-            {t("workYearOption", { year: y })}
-          </option>
-        ))}
-      </select>
+      <div className="flex items-center gap-2">
+        <label htmlFor="summary-year" className="text-sm font-medium whitespace-nowrap text-slate-600">
+          {t("workYear")}
+        </label>
+        <select
+          id="summary-year"
+          value={year}
+          aria-busy={pending || undefined}
+          onChange={(e) => start(() => router.push(`${pathname}?year=${e.target.value}`))}
+          className={`${inputClass} w-auto py-1.5 pr-8`}
+        >
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {t("workYearOption", { year: y })}
+            </option>
+          ))}
+        </select>
+      </div>
       <Button type="button" variant="secondary" onClick={() => window.print()}>
         {t("print")}
       </Button>
