@@ -25,6 +25,7 @@ export const NAMESPACES = [
   "monitoring",
   "evaluations",
   "overallEvaluation",
+  "reports",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

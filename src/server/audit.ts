@@ -77,6 +77,9 @@ export const AUDIT_ACTIONS = [
   "attachment.uploaded",
   "attachment.deleted",
   "attachment.downloaded",
+  "dashboard.exported",
+  "annualSummary.planSaved",
+  "annualSummary.exported",
   "audit.exported",
   "access.denied",
 ] as const;

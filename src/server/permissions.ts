@@ -108,6 +108,11 @@ export const PERMISSIONS = {
   "agencies.editProfile": ["FINANCE_ADMIN", "AGENCY"],
   "years.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
   "years.configure": ["FINANCE_ADMIN"],
+  // The finance dashboard's department table as .xlsx (the figures are scoped like the dashboard).
+  "dashboard.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  // 年度工作总结: the bureau's report of the work year; section 三 (next year's plan) is written by finance.
+  "reports.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
+  "reports.writePlan": ["FINANCE_ADMIN"],
   "users.read": ["SYS_ADMIN"],
   "users.manage": ["SYS_ADMIN"],
   "audit.read": ["AUDITOR"],

@@ -101,7 +101,11 @@ test("the finance dashboard's department rows add up to its headline and sort by
   expect(rates.every((r, i) => i === 0 || r <= rates[i - 1]!)).toBe(true);
 
   // The stage chart's data table holds the same total.
-  await page.getByText("查看数据表").first().click();
+  await page
+    .getByRole("heading", { name: "项目所处环节" })
+    .locator("xpath=ancestor::section[1]")
+    .getByText("查看数据表")
+    .click();
   const stageTable = page.getByRole("table", { name: "项目所处环节" });
   const stageCounts = await columnNumbers(page, stageTable, 2);
   expect(stageCounts.reduce((a, b) => a + b, 0)).toBe(projects);

@@ -67,6 +67,12 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M3 21h18M5 21V7l7-4 7 4v14M9 21v-6h6v6M9 10h.01M15 10h.01",
   },
   {
+    href: "/reports/annual-summary",
+    key: "annualSummary",
+    permission: "reports.read",
+    icon: "M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6",
+  },
+  {
     href: "/settings/years",
     key: "years",
     permission: "years.configure",

@@ -3,10 +3,12 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { CurrentUser } from "@/server/session";
 import { chainSummary } from "../chain-queries";
+import { departmentPerformance } from "../department-queries";
 import { headline, kindBreakdown, orgBreakdown, stageBreakdown } from "../queries";
 import { ChainFunnel } from "./chain-funnel";
 import { CardNote } from "./chart-card";
 import { DashboardHeader } from "./dashboard-header";
+import { DepartmentPerformanceBlock } from "./department-performance-block";
 import { DepartmentRateBlock } from "./department-rate-block";
 import { FinanceHeadline } from "./finance-headline";
 import { KindBlock } from "./kind-block";
@@ -26,7 +28,7 @@ export async function FinanceDashboard({
   year: number;
   years: number[];
 }) {
-  const [t, tc, data, stages, kinds, departments, chain] = await Promise.all([
+  const [t, tc, data, stages, kinds, departments, chain, performance] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("common"),
     headline(user, year),
@@ -34,6 +36,7 @@ export async function FinanceDashboard({
     kindBreakdown(user, year),
     orgBreakdown(user, year, "department"),
     chainSummary(user, year),
+    departmentPerformance(user, year),
   ]);
   const reviewer = user.role === "FINANCE_REVIEWER";
   const role = reviewer ? "reviewer" : "finance";
@@ -55,6 +58,7 @@ export async function FinanceDashboard({
         <>
           <FinanceHeadline data={data} year={year} />
           <ChainFunnel data={chain} year={year} role={user.role} />
+          <DepartmentPerformanceBlock rows={performance} year={year} />
           <div className="grid gap-4 xl:grid-cols-12">
             <StageBlock rows={stages} year={year} unit="yi" className="xl:col-span-7" />
             <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5 xl:self-start" />

@@ -4,11 +4,14 @@ import { Card } from "@/components/ui/card";
 import type { CurrentUser } from "@/server/session";
 import { integer, money, projectsHref } from "../format";
 import { chainSummary } from "../chain-queries";
+import { departmentPerformance } from "../department-queries";
+import { gradeDistribution, preAssessmentTrend } from "../leader-queries";
 import { headline, kindBreakdown, orgBreakdown, yearTrend } from "../queries";
 import { ChainFunnel } from "./chain-funnel";
 import { CardNote } from "./chart-card";
 import { DashboardHeader } from "./dashboard-header";
 import { KindBlock } from "./kind-block";
+import { GradeBlock, PreAssessmentTrendBlock, SelfRankingBlock } from "./leader-blocks";
 import { OrgTable } from "./org-table";
 import { RankingBlock } from "./ranking-block";
 import { TotalsCards } from "./totals-cards";
@@ -24,7 +27,7 @@ export async function LeaderDashboard({
   year: number;
   years: number[];
 }) {
-  const [t, tc, data, kinds, trend, departments, chain] = await Promise.all([
+  const [t, tc, data, kinds, trend, departments, chain, grades, pre, performance] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("common"),
     headline(user, year),
@@ -32,6 +35,9 @@ export async function LeaderDashboard({
     yearTrend(user),
     orgBreakdown(user, year, "department"),
     chainSummary(user, year),
+    gradeDistribution(user, year),
+    preAssessmentTrend(user),
+    departmentPerformance(user, year),
   ]);
   return (
     <div className="space-y-4" data-testid="dashboard">
@@ -57,6 +63,11 @@ export async function LeaderDashboard({
         />
       </TotalsCards>
       <ChainFunnel data={chain} year={year} role={user.role} />
+      <GradeBlock rows={grades} year={year} role={user.role} />
+      <div className="grid items-start gap-4 xl:grid-cols-12">
+        <PreAssessmentTrendBlock trend={trend} pre={pre} role={user.role} className="xl:col-span-6" />
+        <SelfRankingBlock rows={performance} year={year} role={user.role} className="xl:col-span-6" />
+      </div>
       <div className="grid items-start gap-4 xl:grid-cols-12">
         <TrendBlock rows={trend} className="xl:col-span-7" />
         <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5" />

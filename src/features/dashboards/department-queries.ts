@@ -1,0 +1,65 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { COLOUR, FILED as MONITORING_FILED, REPORT_FROM } from "@/features/monitoring/sql";
+import { db, queryRows } from "@/server/db";
+import { projectScope } from "@/server/scope";
+import type { CurrentUser } from "@/server/session";
+
+type Reader = Pick<CurrentUser, "role" | "orgId">;
+
+export type DepartmentPerformance = {
+  id: string;
+  name: string;
+  projects: number;
+  budget: string;
+  selfFiled: number;
+  /** Average self score over the department's filed self-evaluations. */
+  selfAverage: string | null;
+  sampled: number;
+  /** Over the settled sampled projects: the units' own average, the groups' average, and the gap. */
+  sampledSelfAverage: string | null;
+  sampledAverage: string | null;
+  gap: string | null;
+  red: number;
+  yellow: number;
+};
+
+const BUDGET = sql.raw("(projects.budget_current + projects.budget_carryover + projects.budget_other)");
+const SELF_FILED = sql.raw("se.status in ('SUBMITTED', 'DEPT_APPROVED', 'RECEIVED')");
+const SETTLED = sql.raw("sm.status = 'SETTLED'");
+
+/**
+ * Per department of the year (in the user's scope): projects and funds, self-evaluation coverage and
+ * average, the sampled average against the same projects' self average (who over-scores themselves),
+ * and monitoring warnings by the latest filed report. One aggregate in SQL; largest funds first.
+ */
+export async function departmentPerformance(user: Reader, year: number): Promise<DepartmentPerformance[]> {
+  return queryRows<DepartmentPerformance>(
+    db,
+    sql`with colours as (
+          select distinct on (r.project_id) r.project_id, ${COLOUR} as colour
+          from ${REPORT_FROM}
+          where rd.year = ${year} and ${MONITORING_FILED}
+          order by r.project_id, rd.period_months desc
+        )
+        select d.id, d.name,
+          count(*)::int as "projects",
+          coalesce(sum(${BUDGET}), 0)::text as "budget",
+          count(*) filter (where ${SELF_FILED})::int as "selfFiled",
+          (avg(se.total_score) filter (where ${SELF_FILED}))::numeric(6,2)::text as "selfAverage",
+          count(*) filter (where ${SETTLED})::int as "sampled",
+          (avg(se.total_score) filter (where ${SETTLED}))::numeric(6,2)::text as "sampledSelfAverage",
+          (avg(sm.total_score) filter (where ${SETTLED}))::numeric(6,2)::text as "sampledAverage",
+          (avg(se.total_score - sm.total_score) filter (where ${SETTLED}))::numeric(6,2)::text as "gap",
+          count(*) filter (where c.colour = 'RED')::int as "red",
+          count(*) filter (where c.colour = 'YELLOW')::int as "yellow"
+        from projects
+        join organisations d on d.id = projects.department_id
+        left join evaluations se on se.project_id = projects.id and se.type = 'SELF'
+        left join evaluations sm on sm.project_id = projects.id and sm.type = 'SAMPLED'
+        left join colours c on c.project_id = projects.id
+        where projects.year = ${year} and ${projectScope(user)}
+        group by d.id, d.name, d.sort_order
+        order by sum(${BUDGET}) desc, d.sort_order`,
+  );
+}
