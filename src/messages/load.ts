@@ -24,6 +24,7 @@ export const NAMESPACES = [
   "sampling",
   "monitoring",
   "evaluations",
+  "thirdParty",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

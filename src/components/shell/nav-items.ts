@@ -49,6 +49,12 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
   },
   {
+    href: "/third-party",
+    key: "thirdParty",
+    permission: "thirdParty.read",
+    icon: "M8 7V5a2 2 0 012-2h4a2 2 0 012 2v2M4 7h16v12H4zM4 12h16M11 12v2h2v-2",
+  },
+  {
     href: "/agencies",
     key: "agencies",
     permission: "agencies.read",
