@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { signIn } from "./helpers";
 
 // 第三方评价 end to end: finance engages an agency for a project; the agency declares no conflict of
@@ -140,4 +141,42 @@ test("an agency sees only its own engagements; another agency's reads as not fou
   await expect(cells.first()).toBeVisible();
   await page.goto(href!);
   await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
+});
+
+test("finance filters the accepted 2020 evaluations and exports them to Excel", async ({ page }) => {
+  await signIn(page, "finance_admin");
+  await page.goto("/third-party");
+  const filters = page.getByRole("form", { name: "筛选第三方评价" });
+  await filters.getByLabel("年度").selectOption("2020");
+  await filters.getByLabel("状态").selectOption({ label: "已验收" });
+  await filters.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/year=2020/);
+  await expect(page.getByTestId("page-status")).toContainText("共 21 条");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出 Excel" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^第三方评价-\d{8}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const sheet = workbook.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+  expect(header).toEqual([
+    "年度",
+    "项目编码",
+    "评价对象",
+    "部门",
+    "受托机构",
+    "委托费用（万元）",
+    "报告期限",
+    "状态",
+    "得分",
+    "等级",
+    "机构评分",
+  ]);
+  const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
+  expect(rows).toHaveLength(21);
+  expect(rows.filter((r) => r[9] === "优")).toHaveLength(15);
+  expect(rows.filter((r) => r[9] === "良")).toHaveLength(6);
+  expect(rows.every((r) => r[7] === "已验收" && typeof r[10] === "number")).toBe(true);
 });

@@ -183,7 +183,7 @@ export function EngagementTable({
           const overdue = isOverdue(r.deadline, r.status, today);
           return (
             <tr key={r.evaluationId} className="hover:bg-slate-50" data-overdue={overdue || undefined}>
-              <Td>
+              <Td className="min-w-52">
                 <Link
                   href={`/third-party/${r.evaluationId}`}
                   className="font-medium text-brand-700 hover:underline"
