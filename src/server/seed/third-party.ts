@@ -374,6 +374,7 @@ const FIELD = [
 
 export async function insertThirdPartySeed(tx: Tx, seed: ReturnType<typeof buildThirdPartySeed>) {
   for (const part of [seed, seed.open]) {
+    if (!part.rows.length) continue;
     await tx.insert(evaluations).values(part.rows).onConflictDoNothing({ target: evaluations.id });
     for (let i = 0; i < part.scores.length; i += 1000)
       await tx
@@ -387,11 +388,12 @@ export async function insertThirdPartySeed(tx: Tx, seed: ReturnType<typeof build
     await tx.insert(engagements).values(part.engagements).onConflictDoNothing();
     if (part.team.length) await tx.insert(engagementTeam).values(part.team).onConflictDoNothing();
   }
-  await tx
-    .insert(evaluationFindings)
-    .values(seed.findings)
-    .onConflictDoNothing({ target: evaluationFindings.id });
-  await tx.insert(agencyRatings).values(seed.ratings).onConflictDoNothing();
+  if (seed.findings.length)
+    await tx
+      .insert(evaluationFindings)
+      .values(seed.findings)
+      .onConflictDoNothing({ target: evaluationFindings.id });
+  if (seed.ratings.length) await tx.insert(agencyRatings).values(seed.ratings).onConflictDoNothing();
   for (const f of FIELD) {
     const evaluationId = seedId(`dept-overall:2020:${f.dept}`);
     const engagementId = engagementSeedId(evaluationId);
