@@ -126,7 +126,10 @@ test("finance engages an agency; the agency declares, reports and fixes; finance
   // The rating joins the agency's history in the registry.
   await page.getByRole("link", { name: AGENCY }).click();
   await expect(page.getByRole("heading", { level: 1, name: AGENCY })).toBeVisible();
-  await expect(page.getByRole("table", { name: "评价得分记录" })).toContainText("94.50");
+  const history = page.getByRole("table", { name: "评价得分记录" });
+  await expect(history.getByRole("row").filter({ hasText: "94.50" })).toContainText(
+    "2021年疾病预防控制中心基本公共卫生服务",
+  );
 });
 
 test("an agency sees only its own engagements; another agency's reads as not found", async ({ page }) => {
