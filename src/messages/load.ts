@@ -26,6 +26,7 @@ export const NAMESPACES = [
   "evaluations",
   "overallEvaluation",
   "reports",
+  "thirdParty",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

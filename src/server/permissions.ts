@@ -106,6 +106,14 @@ export const PERMISSIONS = {
   "agencies.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "AGENCY", "LEADER"],
   "agencies.manage": ["FINANCE_ADMIN"],
   "agencies.editProfile": ["FINANCE_ADMIN", "AGENCY"],
+  // 第三方评价: which engagements is decided from the record (features/third-party/scope.ts).
+  "thirdParty.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "AGENCY", "LEADER"],
+  "thirdParty.engage": ["FINANCE_ADMIN"],
+  "thirdParty.declare": ["AGENCY"],
+  "thirdParty.fill": ["AGENCY"],
+  "thirdParty.review": ["FINANCE_ADMIN"],
+  "thirdParty.rate": ["FINANCE_ADMIN"],
+  "thirdParty.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
   "years.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
   "years.configure": ["FINANCE_ADMIN"],
   // The finance dashboard's department table as .xlsx (the figures are scoped like the dashboard).

@@ -145,13 +145,16 @@ test("a filer's to-do list opens their own draft projects", async ({ page }) => 
   await expect(page.getByText(name).first()).toBeVisible();
 });
 
-test("experts and agencies are told where their assignments will appear", async ({ page }) => {
+test("experts are told where their assignments will appear; agencies see their engagements", async ({
+  page,
+}) => {
   await signIn(page, "expert");
   await expect(page.getByText("暂无分配给您的评审任务")).toBeVisible();
   await signOut(page);
   await signIn(page, "agency");
-  await expect(page.getByText("暂无委托给本机构的评价任务")).toBeVisible();
   await expect(page.getByText("越州会计师事务所").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "进行中的委托（按报告期限）" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "第三方评价委托列表" }).getByRole("row")).toHaveCount(3);
 });
 
 test("the system and audit administrators see no business figures", async ({ page }) => {

@@ -61,6 +61,12 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M3 20h18M5 20V10l4-3 4 3v10M13 20V6l3-2 3 2v14M8 13h2M16 9h.01M16 13h.01",
   },
   {
+    href: "/third-party",
+    key: "thirdParty",
+    permission: "thirdParty.read",
+    icon: "M8 7V5a2 2 0 012-2h4a2 2 0 012 2v2M4 7h16v12H4zM4 12h16M11 12v2h2v-2",
+  },
+  {
     href: "/agencies",
     key: "agencies",
     permission: "agencies.read",

@@ -8,7 +8,10 @@ import {
   agencyRatings,
   agencyStaff,
   agencyViolations,
+  engagements,
+  evaluations,
   organisations,
+  projects,
   users,
 } from "@/server/schema";
 import type { AgencyStatus } from "@/server/schema/agencies";
@@ -18,6 +21,7 @@ import { engagementRefusals, VIOLATION_YEARS, yearsBefore } from "./rules";
 
 type Reader = Pick<CurrentUser, "role" | "orgId">;
 const dept = alias(organisations, "dept");
+const subject = alias(organisations, "subject");
 
 export const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 
@@ -107,8 +111,15 @@ export async function getAgency(user: Reader, id: string) {
         score: agencyRatings.score,
         breakdown: agencyRatings.breakdown,
         comment: agencyRatings.comment,
+        // The engagement rated (earlier ratings predate the system's engagements).
+        evaluationId: engagements.evaluationId,
+        subjectName: sql<string | null>`coalesce(${projects.name}, ${subject.name})`,
       })
       .from(agencyRatings)
+      .leftJoin(engagements, eq(engagements.id, agencyRatings.engagementId))
+      .leftJoin(evaluations, eq(evaluations.id, engagements.evaluationId))
+      .leftJoin(projects, eq(projects.id, evaluations.projectId))
+      .leftJoin(subject, eq(subject.id, evaluations.subjectOrgId))
       .where(eq(agencyRatings.agencyId, id))
       .orderBy(desc(agencyRatings.ratedOn)),
   ]);

@@ -15,6 +15,7 @@ import { insertOverallEvaluationSeed } from "./overall-evaluation";
 import { buildSamplingSeed, insertSamplingSeed } from "./sampling";
 import { buildSelfEvaluationSeed, insertSelfEvaluationSeed } from "./self-evaluation";
 import { seedTargets, sheetSeedId } from "./targets";
+import { buildThirdPartySeed, insertThirdPartySeed } from "./third-party";
 
 export const DEMO_PASSWORD = "Demo@2021";
 export const SEED_YEARS = [2020, 2021, 2022] as const;
@@ -327,6 +328,8 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       financeAdminId: seedId("user:finance_admin"),
       filerUnitId: orgIds.unit("D03", 1),
     });
+    // After the department-wide evaluations: their field evaluations are engaged here.
+    await insertThirdPartySeed(tx, buildThirdPartySeed(projectRows, seedId("user:finance_admin")));
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }

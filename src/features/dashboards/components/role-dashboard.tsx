@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
+import { AgencyDashboard } from "@/features/third-party/components/agency-dashboard";
 import type { CurrentUser } from "@/server/session";
 import { AuditDashboard } from "./audit-dashboard";
 import { DepartmentDashboard } from "./department-dashboard";
@@ -24,8 +25,9 @@ export function RoleDashboard({
     case "AUDITOR":
       return <AuditDashboard user={user} />;
     case "EXPERT":
-    case "AGENCY":
       return <WelcomeDashboard user={user} />;
+    case "AGENCY":
+      return <AgencyDashboard user={user} />;
   }
   // Business dashboards need a fiscal year; a fresh installation has none until finance adds one.
   if (year === null) return <NoYear />;

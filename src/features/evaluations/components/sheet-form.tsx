@@ -20,10 +20,11 @@ type Props = {
   /** Show the subject's own points beside the evaluator's (read-only). */
   showSelf?: boolean;
   cutoffs: GradeCutoffs;
-  /** Fields below the sheet (report, summary, findings …), rendered inside the form. */
-  children?: ReactNode;
-  /** Fields below the sheet that show their own errors: given the refused submit's field errors. */
-  renderFields?: (errors: Record<string, string[]>) => ReactNode;
+  /**
+   * Fields below the sheet (report, summary, findings …), rendered inside the form; a function gets
+   * the refused save's field errors so those fields can show their own.
+   */
+  children?: ReactNode | ((errors: Record<string, string[]>) => ReactNode);
   /** Label of the second button, which posts `submit=on`; none when the sheet is only saved. */
   submitLabel?: string;
   savedMessage?: string;
@@ -43,7 +44,6 @@ export function SheetForm({
   showSelf,
   cutoffs,
   children,
-  renderFields,
   submitLabel,
   savedMessage,
   label,
@@ -173,8 +173,7 @@ export function SheetForm({
           </tbody>
         </table>
       </div>
-      {children}
-      {renderFields?.(f.errors)}
+      {typeof children === "function" ? children(f.errors) : children}
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
         <p className="text-sm font-medium" aria-live="polite" data-testid="live-total">
           {showSelf &&

@@ -40,7 +40,8 @@ export function SelfEvaluationForm({
       cutoffs={cutoffs}
       label={t("sheetLabel")}
       submitLabel={dept ? t("submitDept") : t("submitTownship")}
-      renderFields={(errors) => (
+    >
+      {(errors) => (
         <div className="space-y-4">
           <Field
             id="self-report"
@@ -80,6 +81,6 @@ export function SelfEvaluationForm({
           )}
         </div>
       )}
-    />
+    </SheetForm>
   );
 }

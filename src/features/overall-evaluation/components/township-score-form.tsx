@@ -38,7 +38,8 @@ export function TownshipScoreForm({
       cutoffs={cutoffs}
       label={t("sheetLabel")}
       submitLabel={t("settle")}
-      renderFields={(errors) => (
+    >
+      {(errors) => (
         <div className="space-y-4">
           <FindingsEditor findings={findings} errors={errors} />
           <Field
@@ -59,6 +60,6 @@ export function TownshipScoreForm({
           </Field>
         </div>
       )}
-    />
+    </SheetForm>
   );
 }

@@ -148,6 +148,7 @@ export default async function AgencyPage({ params, searchParams }: Props) {
             <thead>
               <tr>
                 <Th>{t("ratings.ratedOn")}</Th>
+                <Th>{t("ratings.subject")}</Th>
                 {(Object.keys(RATING_CRITERIA) as RatingCriterion[]).map((k) => (
                   <Th key={k} align="right">
                     {t(`ratings.${k}`, { max: RATING_CRITERIA[k] })}
@@ -160,6 +161,18 @@ export default async function AgencyPage({ params, searchParams }: Props) {
               {agency.ratings.map((r) => (
                 <tr key={r.id}>
                   <Td className="num whitespace-nowrap">{r.ratedOn}</Td>
+                  <Td>
+                    {r.evaluationId && r.subjectName ? (
+                      <Link
+                        href={`/third-party/${r.evaluationId}`}
+                        className="text-brand-700 hover:underline"
+                      >
+                        {r.subjectName}
+                      </Link>
+                    ) : (
+                      <span className="text-slate-400">{t("ratings.noSubject")}</span>
+                    )}
+                  </Td>
                   {(Object.keys(RATING_CRITERIA) as RatingCriterion[]).map((k) => (
                     <Td key={k} align="right">
                       {r.breakdown[k] ?? "—"}

@@ -14,6 +14,7 @@ import { ProjectMonitoring } from "@/features/monitoring/components/project-moni
 import { ProjectPreStatus } from "@/features/pre-assessment/components/project-pre-status";
 import { ProjectSelfSummary } from "@/features/self-evaluation/components/project-self-summary";
 import { ProjectTargetSummary } from "@/features/targets/components/project-target-summary";
+import { ProjectThirdParty } from "@/features/third-party/components/project-third-party";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -80,6 +81,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         <ProjectPreStatus project={project} user={user} />
         <ProjectTargetSummary user={user} projectId={project.id} />
         <ProjectSelfSummary user={user} projectId={project.id} />
+        <ProjectThirdParty user={user} projectId={project.id} />
         <ProjectMonitoring user={user} projectId={project.id} />
         {project.description && (
           <Card title={t("fields.description")}>
