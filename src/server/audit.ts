@@ -10,6 +10,12 @@ export const AUDIT_ACTIONS = [
   "auth.locked",
   "auth.lockEnded",
   "auth.passwordChanged",
+  "auth.passwordExpired",
+  "auth.throttled",
+  "auth.totpEnrolled",
+  "auth.totpFailed",
+  "auth.totpReset",
+  "auth.recoveryCodeUsed",
   "user.created",
   "user.updated",
   "user.disabled",
@@ -68,6 +74,7 @@ export const AUDIT_ACTIONS = [
   "attachment.deleted",
   "attachment.downloaded",
   "audit.exported",
+  "audit.verified",
   "access.denied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
