@@ -1,10 +1,3 @@
-CREATE TABLE "sign_in_throttle" (
-	"ip" text PRIMARY KEY NOT NULL,
-	"failures" integer DEFAULT 0 NOT NULL,
-	"last_failure_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"blocked_until" timestamp with time zone
-);
---> statement-breakpoint
 CREATE TABLE "user_recovery_codes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"user_id" uuid NOT NULL,

@@ -35,10 +35,6 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.enum(ROLES))),
-  // Failed sign-ins from one client address before each further attempt from it is slowed down.
-  THROTTLE_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
-  // Believe X-Forwarded-For / X-Real-IP only behind a reverse proxy that sets them.
-  TRUSTED_PROXY: z.enum(["true", "false"]).default("false"),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   MAX_RECORD_UPLOAD_MB: z.coerce.number().positive().default(100),
 });

@@ -11,7 +11,6 @@ export const AUDIT_ACTIONS = [
   "auth.lockEnded",
   "auth.passwordChanged",
   "auth.passwordExpired",
-  "auth.throttled",
   "auth.totpEnrolled",
   "auth.totpFailed",
   "auth.totpReset",

@@ -6,7 +6,7 @@ import { queryRows, type DbOrTx } from "@/server/db";
 
 export type ChainBreak = "edited" | "gap" | "tail";
 export type ChainReport =
-  | { ok: true; rows: number; lastId: number | null }
+  | { ok: true; rows: number; lastId: number | null; lastHash: string | null }
   | { ok: false; rows: number; brokenAt: number; reason: ChainBreak };
 
 type ChainRow = { id: string | number; prev_hash: string | null; hash: string | null; canonical: string };
@@ -58,5 +58,5 @@ export async function verifyAuditChain(db: DbOrTx, { batchSize = 1000 } = {}): P
   }
   if (previousId !== lastId || expectedPrev !== (head?.last_hash ?? null))
     return { ok: false, rows, brokenAt: lastId ?? previousId ?? 0, reason: "tail" };
-  return { ok: true, rows, lastId };
+  return { ok: true, rows, lastId, lastHash: expectedPrev };
 }

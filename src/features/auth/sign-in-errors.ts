@@ -2,4 +2,3 @@
 // Shared by the server's authorize step and the form, so it holds no server code.
 export const SIGN_IN_NEEDS_CODE = "TOTP_REQUIRED";
 export const SIGN_IN_BAD_CODE = "TOTP_INVALID";
-export const SIGN_IN_THROTTLED = "THROTTLED";

@@ -68,12 +68,3 @@ export const userRecoveryCodes = pgTable(
   },
   (t) => [index("user_recovery_codes_user_idx").on(t.userId)],
 );
-
-// Failed sign-ins per client address: each failure past a few makes the next attempt from that
-// address wait longer, whichever account it tries (counted in the database, across instances).
-export const signInThrottle = pgTable("sign_in_throttle", {
-  ip: text("ip").primaryKey(),
-  failures: integer("failures").notNull().default(0),
-  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull().defaultNow(),
-  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
-});
