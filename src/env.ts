@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROLES } from "@/server/schema/enums";
 
 // Read the environment once, validated, so a mistyped setting fails at start-up, not mid-request.
 const schema = z.object({
@@ -20,6 +21,20 @@ const schema = z.object({
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(8),
+  // A password older than this many days must be changed at the next sign-in (0: never expires).
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(90),
+  // Roles that must sign in with a second factor (TOTP), comma-separated, e.g.
+  // "SYS_ADMIN,AUDITOR,FINANCE_ADMIN,FINANCE_REVIEWER". Empty: two-factor is offered, not required.
+  TOTP_REQUIRED_ROLES: z
+    .string()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((r) => r.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(ROLES))),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   MAX_RECORD_UPLOAD_MB: z.coerce.number().positive().default(100),
 });

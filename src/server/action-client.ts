@@ -27,6 +27,11 @@ export type ActionContext = {
   meta: RequestMeta;
   /** Append an audit row in the action's transaction, with the actor and client filled in. */
   audit: (entry: Omit<AuditEntry, "actor" | "ip" | "userAgent">) => Promise<void>;
+  /**
+   * Record an audit row that must survive the action failing (a wrong code, a refused attempt): it is
+   * written after the transaction rolls back, and only then.
+   */
+  auditIfFails: (entry: Omit<AuditEntry, "actor" | "ip" | "userAgent">) => void;
 };
 
 export type ActionDefinition<S extends z.ZodType> = {
@@ -99,6 +104,15 @@ export async function runAction<S extends z.ZodType, R>(
   if (user.mustChangePassword && def.permission !== "account.changePassword") {
     return { ok: false, code: "FORBIDDEN", message: t("errors.passwordChangeRequired") };
   }
+  if (
+    user.mustEnrolTotp &&
+    def.permission !== "account.twoFactor" &&
+    def.permission !== "account.changePassword"
+  ) {
+    return { ok: false, code: "FORBIDDEN", message: t("errors.twoFactorRequired") };
+  }
+  const actor = { id: user.id, username: user.username, role: user.role };
+  const afterFailure: Omit<AuditEntry, "actor" | "ip" | "userAgent">[] = [];
   try {
     assertCan(user, def.permission);
     const parsed = def.schema.safeParse(raw);
@@ -110,17 +124,21 @@ export async function runAction<S extends z.ZodType, R>(
       }
       return { ok: false, code: "VALIDATION", message: t("errors.VALIDATION"), fieldErrors, values };
     }
-    const actor = { id: user.id, username: user.username, role: user.role };
     const data = await db.transaction(async (tx) =>
       run(parsed.data, {
         user,
         tx,
         meta,
         audit: (entry) => writeAudit(tx, { ...entry, actor, ...meta }),
+        auditIfFails: (entry) => void afterFailure.push(entry),
       }),
     );
     return { ok: true, data };
   } catch (e) {
+    for (const entry of afterFailure.splice(0))
+      await writeAudit(db, { ...entry, actor, ...meta }).catch((err) =>
+        console.error(`[action ${def.name}] audit after failure not written`, err),
+      );
     if (isAppError(e)) {
       if (e.code === "FORBIDDEN" || e.code === "NOT_FOUND") {
         // Refusals are recorded outside the rolled-back transaction.

@@ -10,6 +10,11 @@ export const AUDIT_ACTIONS = [
   "auth.locked",
   "auth.lockEnded",
   "auth.passwordChanged",
+  "auth.passwordExpired",
+  "auth.totpEnrolled",
+  "auth.totpFailed",
+  "auth.totpReset",
+  "auth.recoveryCodeUsed",
   "user.created",
   "user.updated",
   "user.disabled",
@@ -89,6 +94,7 @@ export const AUDIT_ACTIONS = [
   "annualSummary.planSaved",
   "annualSummary.exported",
   "audit.exported",
+  "audit.verified",
   "access.denied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,6 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/env";
+import { SIGN_IN_BAD_CODE, SIGN_IN_NEEDS_CODE } from "@/features/auth/sign-in-errors";
 import { recordSignOut, revokeSession, verifyCredentials } from "@/features/auth/service";
 import { authSecret } from "./auth-secret";
 import { db } from "./db";
@@ -11,6 +12,7 @@ import { ensureDatabaseReady } from "./startup";
 const credentialsSchema = z.object({
   username: z.string().min(1).max(64),
   password: z.string().min(1).max(256),
+  code: z.string().max(32).optional(),
 });
 
 // The token lives as long as the server-side session may (SESSION_MAX_HOURS); the server decides sooner.
@@ -26,6 +28,7 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         username: { label: "username", type: "text" },
         password: { label: "password", type: "password" },
+        code: { label: "code", type: "text" },
       },
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
@@ -39,7 +42,12 @@ export const authOptions: NextAuthOptions = {
           userAgent: headers.get("user-agent") ?? null,
         };
         const result = await verifyCredentials(parsed.data, meta, { db });
-        if (!result.ok) return null;
+        if (!result.ok) {
+          // Only once the password was right: ask for the second factor, or say the code was wrong.
+          if (result.needCode) throw new Error(SIGN_IN_NEEDS_CODE);
+          if (result.badCode) throw new Error(SIGN_IN_BAD_CODE);
+          return null;
+        }
         return { id: result.userId, sv: result.sessionVersion, sid: result.sessionId };
       },
     }),

@@ -4,6 +4,7 @@ import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { touchSession } from "@/features/auth/service";
+import { env } from "@/env";
 import { authOptions } from "./auth";
 import { db } from "./db";
 import { organisations, users } from "./schema";
@@ -21,7 +22,16 @@ export type CurrentUser = {
   /** The department (or township) the user belongs to: their org, or its parent for a unit. */
   departmentId: string | null;
   mustChangePassword: boolean;
+  /** Signs in with a second factor (TOTP). */
+  totpEnabled: boolean;
+  /** The role must sign in with a second factor and the account has none yet: enrol before anything else. */
+  mustEnrolTotp: boolean;
 };
+
+/** Whether a role must use two-factor sign-in (TOTP_REQUIRED_ROLES), and the account has not enrolled. */
+export function mustEnrolTotp(role: Role, totpEnabled: boolean, requiredRoles: readonly Role[]): boolean {
+  return !totpEnabled && requiredRoles.includes(role);
+}
 
 /**
  * The signed-in user, re-read from the database on every request: a disabled account, a changed role
@@ -49,6 +59,7 @@ export async function loadSessionUser(
       active: users.active,
       sessionVersion: users.sessionVersion,
       mustChangePassword: users.mustChangePassword,
+      totpEnabledAt: users.totpEnabledAt,
       orgId: users.orgId,
       orgKind: organisations.kind,
       orgName: organisations.name,
@@ -69,10 +80,13 @@ export async function loadSessionUser(
     orgName: row.orgName,
     departmentId: row.orgKind === "UNIT" ? row.orgParentId : row.orgId,
     mustChangePassword: row.mustChangePassword,
+    totpEnabled: row.totpEnabledAt !== null,
+    mustEnrolTotp: mustEnrolTotp(row.role, row.totpEnabledAt !== null, env.TOTP_REQUIRED_ROLES),
   };
 }
 
 export const CHANGE_PASSWORD_PATH = "/account/password";
+export const TWO_FACTOR_PATH = "/account/two-factor";
 
 /** For the shell and the password page: the signed-in user, or a redirect to the sign-in page. */
 export async function requireSignedIn(): Promise<CurrentUser> {
@@ -83,17 +97,19 @@ export async function requireSignedIn(): Promise<CurrentUser> {
 
 /**
  * For every page: the signed-in user, or a redirect to the sign-in page — or to the password page
- * while the account must change its password (first sign-in, after a reset). Pages render on every
+ * while the account must change its password (first sign-in, after a reset, expired), then to the
+ * two-factor page while its role requires a second factor it has not set up. Pages render on every
  * navigation, client-side too, so the check cannot be skipped by clicking around.
  */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await requireSignedIn();
   if (user.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  if (user.mustEnrolTotp) redirect(TWO_FACTOR_PATH);
   return user;
 }
 
-/** For route handlers (exports): the user who may work now, or null (signed out, or must change password). */
+/** For route handlers (exports): the user who may work now, or null (signed out, or something to do first). */
 export async function getWorkingUser(): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
-  return user && !user.mustChangePassword ? user : null;
+  return user && !user.mustChangePassword && !user.mustEnrolTotp ? user : null;
 }

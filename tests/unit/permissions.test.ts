@@ -8,6 +8,7 @@ import { ROLES, type Role } from "@/server/schema/enums";
 const EXPECTED: Record<Permission, string> = {
   "dashboard.view": "YYYYYYYYY",
   "account.changePassword": "YYYYYYYYY",
+  "account.twoFactor": "YYYYYYYYY",
   "projects.read": "YY.YY.Y..",
   "projects.create": "...Y.....",
   "projects.update": "...Y.....",
@@ -102,7 +103,8 @@ describe("permission table", () => {
         !p.startsWith("users.") &&
         !p.startsWith("audit.") &&
         p !== "dashboard.view" &&
-        p !== "account.changePassword",
+        p !== "account.changePassword" &&
+        p !== "account.twoFactor",
     );
     for (const p of business) {
       expect(can("SYS_ADMIN", p), p).toBe(false);

@@ -33,6 +33,12 @@ export function UserMenu({
       >
         {t("changePassword")}
       </Link>
+      <Link
+        href="/account/two-factor"
+        className="rounded-md px-2.5 py-1.5 text-sm whitespace-nowrap text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      >
+        {t("twoFactor")}
+      </Link>
       <button
         type="button"
         onClick={() => signOut({ callbackUrl: "/login" })}

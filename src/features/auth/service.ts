@@ -1,13 +1,62 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { env } from "@/env";
+import { hashRecoveryCode, looksLikeRecoveryCode, matchTotp, openSecret } from "@/features/two-factor/totp";
+import { authSecret } from "@/server/auth-secret";
 import type { DbOrTx } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { dummyHash, verifyPassword } from "@/server/password";
-import { users, userSessions } from "@/server/schema";
+import { userRecoveryCodes, users, userSessions, type User } from "@/server/schema";
 import type { RequestMeta } from "@/server/request-context";
 
 export type SignInResult =
-  { ok: true; userId: string; sessionVersion: number; sessionId: string } | { ok: false };
+  | { ok: true; userId: string; sessionVersion: number; sessionId: string }
+  /** needCode: the password was right and the account has two-factor sign-in: ask for the code.
+   *  badCode: the code (or recovery code) given was wrong, used already or expired. */
+  | { ok: false; needCode?: true; badCode?: true };
+
+type SecondFactor = { kind: "totp"; step: number } | { kind: "recovery"; remaining: number };
+
+/**
+ * Check and use up a second factor: a TOTP code newer than the last one accepted (the step is
+ * recorded at once, so a replay racing this one fails), or an unused recovery code (marked used).
+ */
+async function spendSecondFactor(
+  db: DbOrTx,
+  user: User,
+  code: string,
+  now: Date,
+): Promise<SecondFactor | null> {
+  if (looksLikeRecoveryCode(code)) {
+    const [used] = await db
+      .update(userRecoveryCodes)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(userRecoveryCodes.userId, user.id),
+          eq(userRecoveryCodes.codeHash, hashRecoveryCode(code)),
+          isNull(userRecoveryCodes.usedAt),
+        ),
+      )
+      .returning({ id: userRecoveryCodes.id });
+    if (!used) return null;
+    const [left] = await db
+      .select({ n: count() })
+      .from(userRecoveryCodes)
+      .where(and(eq(userRecoveryCodes.userId, user.id), isNull(userRecoveryCodes.usedAt)));
+    return { kind: "recovery", remaining: left?.n ?? 0 };
+  }
+  const step = matchTotp(openSecret(user.totpSecret!, authSecret()), code, {
+    now,
+    lastStep: user.totpLastStep,
+  });
+  if (step === null) return null;
+  const [taken] = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, user.id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return taken ? { kind: "totp", step } : null;
+}
 
 export type LockoutRules = { attempts: number; minutes: number };
 const defaultLockout = (): LockoutRules => ({ attempts: env.LOCKOUT_ATTEMPTS, minutes: env.LOCKOUT_MINUTES });
@@ -16,20 +65,32 @@ const defaultLockout = (): LockoutRules => ({ attempts: env.LOCKOUT_ATTEMPTS, mi
  * Check a username and password. An unknown user, a wrong password, a disabled and a locked account
  * give the same answer after the same work (a hash is always verified), and every attempt is audited.
  * The failures are counted in the database (so the count holds across app instances): the last
- * allowed one locks the account for a while; the lock, and its end, are audited. A successful
- * sign-in opens a server-side session whose id the token carries.
+ * allowed one locks the account for a while; the lock, and its end, are audited. An account with
+ * two-factor sign-in needs a code (or a recovery code) too: a right password without one asks for it,
+ * a wrong code counts as a failure. A successful sign-in opens a server-side session whose id the
+ * token carries.
  */
 export async function verifyCredentials(
-  input: { username: string; password: string },
+  input: { username: string; password: string; code?: string },
   meta: RequestMeta,
-  { db, now = new Date(), lockout = defaultLockout() }: { db: DbOrTx; now?: Date; lockout?: LockoutRules },
+  {
+    db,
+    now = new Date(),
+    lockout = defaultLockout(),
+    passwordMaxAgeDays = env.PASSWORD_MAX_AGE_DAYS,
+  }: { db: DbOrTx; now?: Date; lockout?: LockoutRules; passwordMaxAgeDays?: number },
 ): Promise<SignInResult> {
   const username = input.username.trim().toLowerCase();
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   const actor = user ? { id: user.id, username: user.username, role: user.role } : null;
   const locked = Boolean(user?.lockedUntil && user.lockedUntil > now);
-  const ok = Boolean(user && user.active && passwordOk && !locked);
+  const credentialsOk = Boolean(user && user.active && passwordOk && !locked);
+  const code = input.code?.trim() ?? "";
+  if (credentialsOk && user!.totpSecret && !code) return { ok: false, needCode: true };
+  const second = credentialsOk && user!.totpSecret ? await spendSecondFactor(db, user!, code, now) : null;
+  const codeFailed = credentialsOk && Boolean(user!.totpSecret) && !second;
+  const ok = credentialsOk && !codeFailed;
 
   // A lock that has run out ends with this attempt, whatever its outcome.
   if (user?.lockedUntil && !locked) {
@@ -70,14 +131,16 @@ export async function verifyCredentials(
       }
       await writeAudit(tx, {
         actor,
-        action: "auth.signInFailed",
+        action: codeFailed ? "auth.totpFailed" : "auth.signInFailed",
         entityType: "user",
         entityId: user?.id,
         result: "FAILURE",
-        // The attempted name is kept for unknown users only; never the password.
-        changes: user
-          ? { reason: locked ? "locked" : user.active ? "password" : "disabled" }
-          : { username: username.slice(0, 64), reason: "unknown" },
+        // The attempted name is kept for unknown users only; never the password or the code.
+        changes: codeFailed
+          ? { reason: looksLikeRecoveryCode(code) ? "recoveryCode" : "code" }
+          : user
+            ? { reason: locked ? "locked" : user.active ? "password" : "disabled" }
+            : { username: username.slice(0, 64), reason: "unknown" },
         ...meta,
       });
       if (lockedNow)
@@ -91,11 +154,29 @@ export async function verifyCredentials(
           ...meta,
         });
     });
-    return { ok: false };
+    return codeFailed ? { ok: false, badCode: true } : { ok: false };
   }
 
+  // A password older than the limit must be changed before anything else: the forced-change flow.
+  const expired =
+    passwordMaxAgeDays > 0 &&
+    !user!.mustChangePassword &&
+    now.getTime() - user!.passwordChangedAt.getTime() > passwordMaxAgeDays * 86_400_000;
+
   const sessionId = await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedSignIns: 0, lastSignInAt: now }).where(eq(users.id, user!.id));
+    await tx
+      .update(users)
+      .set({ failedSignIns: 0, lastSignInAt: now, ...(expired ? { mustChangePassword: true } : {}) })
+      .where(eq(users.id, user!.id));
+    if (expired)
+      await writeAudit(tx, {
+        actor: actor!,
+        action: "auth.passwordExpired",
+        entityType: "user",
+        entityId: user!.id,
+        changes: { passwordChangedAt: user!.passwordChangedAt.toISOString(), maxAgeDays: passwordMaxAgeDays },
+        ...meta,
+      });
     const [session] = await tx
       .insert(userSessions)
       .values({
@@ -106,12 +187,21 @@ export async function verifyCredentials(
         userAgent: meta.userAgent?.slice(0, 300) ?? null,
       })
       .returning({ id: userSessions.id });
+    if (second?.kind === "recovery")
+      await writeAudit(tx, {
+        actor: actor!,
+        action: "auth.recoveryCodeUsed",
+        entityType: "user",
+        entityId: user!.id,
+        changes: { remaining: second.remaining },
+        ...meta,
+      });
     await writeAudit(tx, {
       actor: actor!,
       action: "auth.signedIn",
       entityType: "user",
       entityId: user!.id,
-      changes: { session: session!.id },
+      changes: { session: session!.id, ...(second ? { secondFactor: second.kind } : {}) },
       ...meta,
     });
     return session!.id;

@@ -81,6 +81,7 @@ export async function getUserDetail(user: CurrentUser, id: string) {
       lockedUntil: users.lockedUntil,
       lastSignInAt: users.lastSignInAt,
       passwordChangedAt: users.passwordChangedAt,
+      totpEnabledAt: users.totpEnabledAt,
       createdAt: users.createdAt,
       version: userVersion,
     })

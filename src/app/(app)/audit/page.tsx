@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { AuditFilters, type AuditFilterValues } from "@/features/audit/components/audit-filters";
 import { AuditTable } from "@/features/audit/components/audit-table";
+import { ChainCheck } from "@/features/audit/components/chain-check";
 import { listAuditLog } from "@/features/audit/queries";
 import { auditFilterSchema, filterParams } from "@/features/audit/schemas";
 import { can } from "@/server/permissions";
@@ -54,6 +55,7 @@ export default async function AuditPage({
           )
         }
       />
+      <ChainCheck />
       <AuditFilters values={values} errors={errors} />
       {!filter || !list ? (
         <Alert tone="error">{t("invalidFilter")}</Alert>

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { AccountStatusActions } from "@/features/users/components/account-status";
+import { ResetTotp } from "@/features/two-factor/components/reset-totp";
 import { ResetPasswordForm } from "@/features/users/components/reset-password-form";
 import { UserForm } from "@/features/users/components/user-form";
 import { UserStateBadges } from "@/features/users/components/user-state-badges";
@@ -113,6 +114,11 @@ export default async function UserDetailPage({ params, searchParams }: Props) {
           {!self && (
             <Card title={t("reset")}>
               <ResetPasswordForm id={detail.id} />
+            </Card>
+          )}
+          {!self && (
+            <Card title={t("twoFactor")}>
+              <ResetTotp id={detail.id} enabled={detail.totpEnabledAt !== null} />
             </Card>
           )}
         </div>
