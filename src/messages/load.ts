@@ -24,6 +24,8 @@ export const NAMESPACES = [
   "sampling",
   "monitoring",
   "evaluations",
+  "evaluationTemplates",
+  "keyEvaluation",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -49,6 +49,18 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
   },
   {
+    href: "/key-evaluations",
+    key: "keyEvaluation",
+    permission: "keyEvaluation.read",
+    icon: "M12 3l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.4 6.8 19.1l1-5.8-4.3-4.1 5.9-.9z",
+  },
+  {
+    href: "/evaluation-templates",
+    key: "evaluationTemplates",
+    permission: "evaluationTemplates.read",
+    icon: "M4 4h16v16H4zM4 9h16M9 9v11",
+  },
+  {
     href: "/agencies",
     key: "agencies",
     permission: "agencies.read",

@@ -20,8 +20,11 @@ type Props = {
   /** Show the subject's own points beside the evaluator's (read-only). */
   showSelf?: boolean;
   cutoffs: GradeCutoffs;
-  /** Fields below the sheet (report, summary, findings …), rendered inside the form. */
-  children?: ReactNode;
+  /**
+   * Fields below the sheet (report, summary, findings …), rendered inside the form; a function gets the
+   * failed save's field errors, so those fields can show their own messages.
+   */
+  children?: ReactNode | ((errors: Record<string, string[]>) => ReactNode);
   /** Label of the second button, which posts `submit=on`; none when the sheet is only saved. */
   submitLabel?: string;
   savedMessage?: string;
@@ -170,7 +173,7 @@ export function SheetForm({
           </tbody>
         </table>
       </div>
-      {children}
+      {typeof children === "function" ? children(f.errors) : children}
       <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3 backdrop-blur">
         <p className="text-sm font-medium" aria-live="polite" data-testid="live-total">
           {showSelf &&
