@@ -59,7 +59,7 @@ export default async function KeyEvaluationsPage({ searchParams }: Props) {
               </a>
             )}
             {can(user.role, "keyEvaluation.manage") && (
-              <ButtonLink href={`/key-evaluations/new?year=${filters.year}`}>{t("create")}</ButtonLink>
+              <ButtonLink href={`/key-evaluations/new?year=${filters.year}`}>{t("createButton")}</ButtonLink>
             )}
           </>
         }
