@@ -275,7 +275,7 @@ describe("the key evaluation flow", () => {
     expect(await getKeyEvaluation(expert, ownId)).toBeNull();
     expect((await listKeyEvaluations(agency, { year: 2021, page: 1 })).total).toBe(0);
     expect(await getKeyEvaluation(filer, ownId)).toBeNull();
-    expect(await getKeyEvaluation(leader, ownId)).not.toBeNull();
+    expect((await getKeyEvaluation(leader, ownId))!.head.projectVisible).toBe(true);
   });
 
   it("lets a member save but only the lead submit, with every line scored and a conclusion", async () => {
@@ -398,7 +398,7 @@ describe("the key evaluation flow", () => {
   });
 
   it("once settled, shows to the project's own unit and department but not to other units", async () => {
-    expect(await getKeyEvaluation(filer, ownId)).not.toBeNull();
+    expect((await getKeyEvaluation(filer, ownId))!.head.projectVisible).toBe(true);
     expect(await getKeyEvaluation(approverD03, ownId)).not.toBeNull();
     expect(await getKeyEvaluation(approverD01, ownId)).toBeNull();
     expect(await getKeyEvaluation(filer, otherId)).toBeNull();

@@ -11,7 +11,7 @@ import {
   projects,
   users,
 } from "@/server/schema";
-import { departmentScope } from "@/server/scope";
+import { departmentScope, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { findingsOf, historyOf, sheetLines } from "@/features/evaluations/sheet-queries";
 import type { KeyStatus } from "./flow";
@@ -118,6 +118,8 @@ export async function getKeyEvaluation(user: Reader, id: string) {
       gradeExcellent: fiscalYears.gradeExcellent,
       gradeGood: fiscalYears.gradeGood,
       gradePass: fiscalYears.gradePass,
+      // Whether the project's own page is open to this user (a reviewer may score outside its division).
+      projectVisible: sql<boolean>`(${projectScope(user)})`,
     })
     .from(evaluations)
     .innerJoin(projects, eq(projects.id, evaluations.projectId))

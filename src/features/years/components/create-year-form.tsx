@@ -11,7 +11,15 @@ export function CreateYearForm({ year }: { year: number }) {
   const t = useTranslations("years.create");
   const f = useFormAction(createYearAction);
   return (
-    <form onSubmit={f.onSubmit} className="mb-4 flex flex-wrap items-center gap-3" aria-label={t("label")}>
+    <form
+      onSubmit={(e) => {
+        // A year cannot be deleted: ask first.
+        if (!window.confirm(t("confirm", { year }))) e.preventDefault();
+        else f.onSubmit(e);
+      }}
+      className="mb-4 flex flex-wrap items-center gap-3"
+      aria-label={t("label")}
+    >
       <input type="hidden" name="year" value={year} />
       <Button type="submit" disabled={f.pending}>
         {t("button", { year })}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ButtonLink } from "@/components/ui/button";
@@ -45,6 +44,7 @@ export default async function KeyEvaluationPage({ params }: Props) {
   const scoring = Boolean(me) && can(user.role, "keyEvaluation.score") && KEY_EDITABLE.includes(head.status);
   const reviewing = head.status === "SUBMITTED" && can(user.role, "keyEvaluation.manage");
   const finance = user.role !== "DEPT_FILER" && user.role !== "DEPT_APPROVER";
+  const projectLink = head.projectVisible && can(user.role, "projects.read");
   const cutoffs = { excellent: head.gradeExcellent, good: head.gradeGood, pass: head.gradePass };
   const lastReturn =
     head.status === "RETURNED" ? history.findLast((h) => h.toStatus === "RETURNED") : undefined;
@@ -64,7 +64,7 @@ export default async function KeyEvaluationPage({ params }: Props) {
         }
         actions={
           <>
-            {finance && (
+            {projectLink && (
               <ButtonLink href={`/projects/${head.projectId}`} variant="secondary">
                 {t("detail.project")}
               </ButtonLink>
@@ -167,13 +167,6 @@ export default async function KeyEvaluationPage({ params }: Props) {
             <Card title={t("detail.history")}>
               <EvaluationHistory entries={history} statusLabel={(s) => (ts.has(s) ? ts(s) : s)} />
             </Card>
-          )}
-          {!finance && (
-            <p className="text-xs text-slate-500">
-              <Link href={`/projects/${head.projectId}`} className="text-brand-700 hover:underline">
-                {t("detail.project")}
-              </Link>
-            </p>
           )}
         </div>
       </div>
