@@ -150,3 +150,27 @@ test("an indicator-system edit that leaves 产出+效益 under 60% is refused wi
   await page.reload();
   await expect(page.getByTestId("template-sums")).toContainText("产出+效益占比60.00%");
 });
+
+test("a department reads its own settled key evaluation and not another department's", async ({ page }) => {
+  // Finance notes where two of the seeded 2020 evaluations live.
+  await signIn(page, "finance_admin");
+  await page.goto("/key-evaluations?year=2020");
+  const own = page.getByRole("link", { name: "2020年区职业教育中心实训楼工程", exact: true });
+  const other = page.getByRole("link", { name: "2020年驿亭卫生院迁建工程", exact: true });
+  const ownHref = (await own.getAttribute("href"))!;
+  const otherHref = (await other.getAttribute("href"))!;
+
+  // 区教育局's approver sees its own result and findings, read-only, with no review history.
+  await switchTo(page, "approver_d01");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "财政重点评价" }).click();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("link", { name: "2020年区职业教育中心实训楼工程", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`${ownHref}$`));
+  await expect(page.getByText("已完成").first()).toBeVisible();
+  await expect(page.getByTestId("findings-list")).toContainText("整改要求");
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByText("办理记录")).toHaveCount(0);
+  // 区卫生健康局's evaluation is not found for it.
+  await page.goto(otherHref);
+  await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
+});
