@@ -27,6 +27,8 @@ export const NAMESPACES = [
   "overallEvaluation",
   "reports",
   "thirdParty",
+  "evaluationTemplates",
+  "keyEvaluation",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

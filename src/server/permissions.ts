@@ -114,6 +114,14 @@ export const PERMISSIONS = {
   "townshipEvaluation.open": ["FINANCE_ADMIN"],
   "townshipEvaluation.selfEvaluate": ["DEPT_FILER", "DEPT_APPROVER"],
   "townshipEvaluation.score": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  // 评价指标体系: finance edits a year's templates; reviewers and leaders read them.
+  "evaluationTemplates.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
+  "evaluationTemplates.manage": ["FINANCE_ADMIN"],
+  // 财政重点评价: which evaluations is decided by assignment and project scope (features/key-evaluation/scope.ts).
+  "keyEvaluation.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "keyEvaluation.manage": ["FINANCE_ADMIN"],
+  "keyEvaluation.score": ["FINANCE_REVIEWER"],
+  "keyEvaluation.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
   "agencies.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "AGENCY", "LEADER"],
   "agencies.manage": ["FINANCE_ADMIN"],
   "agencies.editProfile": ["FINANCE_ADMIN", "AGENCY"],
@@ -132,6 +140,7 @@ export const PERMISSIONS = {
   // 年度工作总结: the bureau's report of the work year; section 三 (next year's plan) is written by finance.
   "reports.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
   "reports.writePlan": ["FINANCE_ADMIN"],
+  "years.create": ["FINANCE_ADMIN"],
   "users.read": ["SYS_ADMIN"],
   "users.manage": ["SYS_ADMIN"],
   "audit.read": ["AUDITOR"],

@@ -7,16 +7,16 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", key: "dashboard", permission: "dashboard.view", icon: "M3 12l9-9 9 9M5 10v10h14V10" },
   { href: "/projects", key: "projects", permission: "projects.read", icon: "M4 6h16M4 12h16M4 18h10" },
   {
+    href: "/pre-assessments",
+    key: "preAssessment",
+    permission: "preAssessment.read",
+    icon: "M9 5h6M9 3h6a1 1 0 011 1v1h2a1 1 0 011 1v14a1 1 0 01-1 1H6a1 1 0 01-1-1V6a1 1 0 011-1h2V4a1 1 0 011-1zm0 9l2 2 4-4",
+  },
+  {
     href: "/targets",
     key: "targets",
     permission: "targets.read",
     icon: "M12 3a9 9 0 100 18 9 9 0 000-18zm0 4a5 5 0 100 10 5 5 0 000-10zm0 4a1 1 0 100 2 1 1 0 000-2z",
-  },
-  {
-    href: "/monitoring",
-    key: "monitoring",
-    permission: "monitoring.read",
-    icon: "M3 3v18h18M7 15l4-4 3 3 5-6",
   },
   {
     href: "/indicators",
@@ -25,10 +25,10 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M4 5h16M4 10h16M4 15h10M4 20h6",
   },
   {
-    href: "/pre-assessments",
-    key: "preAssessment",
-    permission: "preAssessment.read",
-    icon: "M9 5h6M9 3h6a1 1 0 011 1v1h2a1 1 0 011 1v14a1 1 0 01-1 1H6a1 1 0 01-1-1V6a1 1 0 011-1h2V4a1 1 0 011-1zm0 9l2 2 4-4",
+    href: "/monitoring",
+    key: "monitoring",
+    permission: "monitoring.read",
+    icon: "M3 3v18h18M7 15l4-4 3 3 5-6",
   },
   {
     href: "/self-evaluations",
@@ -49,6 +49,18 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
   },
   {
+    href: "/key-evaluations",
+    key: "keyEvaluation",
+    permission: "keyEvaluation.read",
+    icon: "M12 3l2.6 5.3 5.9.9-4.3 4.1 1 5.8L12 16.4 6.8 19.1l1-5.8-4.3-4.1 5.9-.9z",
+  },
+  {
+    href: "/third-party",
+    key: "thirdParty",
+    permission: "thirdParty.read",
+    icon: "M8 7V5a2 2 0 012-2h4a2 2 0 012 2v2M4 7h16v12H4zM4 12h16M11 12v2h2v-2",
+  },
+  {
     href: "/dept-evaluations",
     key: "deptOverall",
     permission: "deptOverall.read",
@@ -61,10 +73,10 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M3 20h18M5 20V10l4-3 4 3v10M13 20V6l3-2 3 2v14M8 13h2M16 9h.01M16 13h.01",
   },
   {
-    href: "/third-party",
-    key: "thirdParty",
-    permission: "thirdParty.read",
-    icon: "M8 7V5a2 2 0 012-2h4a2 2 0 012 2v2M4 7h16v12H4zM4 12h16M11 12v2h2v-2",
+    href: "/evaluation-templates",
+    key: "evaluationTemplates",
+    permission: "evaluationTemplates.read",
+    icon: "M4 4h16v16H4zM4 9h16M9 9v11",
   },
   {
     href: "/agencies",

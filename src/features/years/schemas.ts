@@ -80,3 +80,7 @@ export const SETTINGS_FIELDS = [
   "passwordMaxAgeDays",
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
+
+/** Finance opens the year after the last one (the year the page offered). */
+export const createYearSchema = z.object({ year: int(2000, 2100) });
+export type CreateYearInput = z.output<typeof createYearSchema>;

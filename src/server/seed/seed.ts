@@ -12,6 +12,7 @@ import { createRandom, seedId } from "./random";
 import { buildAgencySeed, insertAgencySeed } from "./agencies";
 import { insertTemplateSeed } from "./evaluation-templates";
 import { insertOverallEvaluationSeed } from "./overall-evaluation";
+import { buildKeyEvaluationSeed, insertKeyEvaluationSeed } from "./key-evaluation";
 import { buildSamplingSeed, insertSamplingSeed } from "./sampling";
 import { buildSelfEvaluationSeed, insertSelfEvaluationSeed } from "./self-evaluation";
 import { seedTargets, sheetSeedId } from "./targets";
@@ -320,6 +321,14 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       orgIds.department("D03"),
     );
     await insertSamplingSeed(tx, samplingRows, seedPeople.approverOf);
+    await insertKeyEvaluationSeed(
+      tx,
+      buildKeyEvaluationSeed(
+        projectRows,
+        new Set(samplingRows.selections.map((s) => s.projectId)),
+        seedId("user:finance_admin"),
+      ),
+    );
     await seedMonitoring(tx, {
       projects: projectRows,
       // Who files and approves for each unit and department: the first account of that role there.

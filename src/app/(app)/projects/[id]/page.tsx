@@ -10,6 +10,7 @@ import { StageBadge } from "@/features/projects/components/stage-badge";
 import { StageTimeline } from "@/features/projects/components/stage-timeline";
 import { getProject } from "@/features/projects/queries";
 import { projectListParamsSchema } from "@/features/projects/schemas";
+import { ProjectKeyCard } from "@/features/key-evaluation/components/project-key-card";
 import { ProjectMonitoring } from "@/features/monitoring/components/project-monitoring";
 import { ProjectPreStatus } from "@/features/pre-assessment/components/project-pre-status";
 import { ProjectSelfSummary } from "@/features/self-evaluation/components/project-self-summary";
@@ -83,6 +84,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         <ProjectSelfSummary user={user} projectId={project.id} />
         <ProjectThirdParty user={user} projectId={project.id} />
         <ProjectMonitoring user={user} projectId={project.id} />
+        <ProjectKeyCard user={user} projectId={project.id} />
         {project.description && (
           <Card title={t("fields.description")}>
             <p className="text-sm leading-relaxed whitespace-pre-line text-slate-700">

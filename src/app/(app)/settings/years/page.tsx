@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
+import { CreateYearForm } from "@/features/years/components/create-year-form";
 import { YearsTable } from "@/features/years/components/years-table";
 import { listFiscalYears } from "@/features/years/queries";
 import { can } from "@/server/permissions";
@@ -19,6 +20,9 @@ export default async function YearSettingsListPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      {can(user.role, "years.create") && years.length > 0 && (
+        <CreateYearForm year={years[years.length - 1]!.year + 1} />
+      )}
       <YearsTable years={years} />
     </>
   );
