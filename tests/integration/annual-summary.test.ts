@@ -100,6 +100,14 @@ describe("the 2021 annual summary's figures (section 一)", () => {
     );
     for (const g of ["EXCELLENT", "GOOD", "PASS", "FAIL"] as const)
       expect(summary.thirdParty.grades[g]).toBe(grades.find((r) => r.grade === g)?.n ?? 0);
+    // The report's figures: 6 key evaluations of 2.12 亿元; 21 third-party of 4.70 亿元, 15 优秀 and 6 良好.
+    expect([summary.key.projects, inUnit(summary.key.funds, "yi", 2)]).toEqual([6, "2.12"]);
+    expect([
+      summary.thirdParty.projects,
+      inUnit(summary.thirdParty.funds, "yi", 2),
+      summary.thirdParty.grades.EXCELLENT,
+      summary.thirdParty.grades.GOOD,
+    ]).toEqual([21, "4.70", 15, 6]);
   });
 
   it("counts the re-evaluation of 2022 projects: 68, 43.52 亿元 requested, 7.13 亿元 cut, 16.39%", async () => {
@@ -135,6 +143,8 @@ describe("the 2021 annual summary's figures (section 一)", () => {
       );
       expect(rows.map((r) => r.orgName)).toEqual(names.map((r) => r.name));
     }
+    expect(summary.deptOverall.map((r) => r.orgName)).toEqual(["区科技局", "区金融办"]);
+    expect(summary.township.map((r) => r.orgName)).toEqual(["下管镇"]);
   });
 });
 
