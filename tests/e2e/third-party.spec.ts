@@ -154,7 +154,8 @@ test("finance filters the accepted 2020 evaluations and exports them to Excel", 
   await filters.getByLabel("状态").selectOption({ label: "已验收" });
   await filters.getByRole("button", { name: "查询" }).click();
   await expect(page).toHaveURL(/year=2020/);
-  await expect(page.getByTestId("page-status")).toContainText("共 21 条");
+  // 21 projects and the field evaluations of the two department-wide evaluations.
+  await expect(page.getByTestId("page-status")).toContainText("共 23 条");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("link", { name: "导出 Excel" }).click(),
@@ -178,8 +179,13 @@ test("finance filters the accepted 2020 evaluations and exports them to Excel", 
     "机构评分",
   ]);
   const rows = sheet.getRows(2, sheet.rowCount - 1)!.map((r) => (r.values as unknown[]).slice(1));
-  expect(rows).toHaveLength(21);
-  expect(rows.filter((r) => r[9] === "优")).toHaveLength(15);
-  expect(rows.filter((r) => r[9] === "良")).toHaveLength(6);
+  expect(rows).toHaveLength(23);
+  const projectRows = rows.filter((r) => r[1]);
+  expect(projectRows).toHaveLength(21);
+  expect(projectRows.filter((r) => r[9] === "优")).toHaveLength(15);
+  expect(projectRows.filter((r) => r[9] === "良")).toHaveLength(6);
+  expect(rows.filter((r) => !r[1]).map((r) => r[2])).toEqual(
+    expect.arrayContaining(["区科技局部门整体绩效评价", "区金融办部门整体绩效评价"]),
+  );
   expect(rows.every((r) => r[7] === "已验收" && typeof r[10] === "number")).toBe(true);
 });
