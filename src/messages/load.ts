@@ -24,6 +24,9 @@ export const NAMESPACES = [
   "sampling",
   "monitoring",
   "evaluations",
+  "rectification",
+  "results",
+  "todos",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -92,6 +92,28 @@ export const PERMISSIONS = {
     "DEPT_APPROVER",
     "AGENCY",
   ],
+  // 整改: which items is decided by their department and unit (features/rectification/scope.ts).
+  "rectification.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "rectification.raise": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  "rectification.verify": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  "rectification.reply": ["DEPT_FILER", "DEPT_APPROVER"],
+  "rectification.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  // 结果应用: suggestions read within project scope; only finance admin adjusts them.
+  "results.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "results.adjust": ["FINANCE_ADMIN"],
+  "results.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
+  // 待办: every signed-in person reads their own notifications only.
+  "todos.read": [
+    "FINANCE_ADMIN",
+    "FINANCE_REVIEWER",
+    "EXPERT",
+    "DEPT_FILER",
+    "DEPT_APPROVER",
+    "AGENCY",
+    "LEADER",
+    "SYS_ADMIN",
+    "AUDITOR",
+  ],
   "agencies.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "AGENCY", "LEADER"],
   "agencies.manage": ["FINANCE_ADMIN"],
   "agencies.editProfile": ["FINANCE_ADMIN", "AGENCY"],

@@ -5,3 +5,4 @@ import "./project-policy";
 import "@/features/targets/attachment-policy";
 import "@/features/pre-assessment/attachment-policy";
 import "@/features/self-evaluation/attachment-policy";
+import "@/features/rectification/attachment-policy";

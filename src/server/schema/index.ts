@@ -11,3 +11,4 @@ export * from "./evaluations";
 export * from "./sampling";
 export * from "./agencies";
 export * from "./monitoring";
+export * from "./rectification";

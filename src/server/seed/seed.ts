@@ -5,6 +5,7 @@ import { fiscalYears, organisations, projects, users } from "../schema";
 import type { Role } from "../schema/enums";
 import { AGENCIES, BUREAU, DEPARTMENTS, DIVISIONS, TOWNSHIPS } from "./organisations-data";
 import { seedMonitoring } from "./monitoring";
+import { seedRectification } from "./rectification";
 import { personName } from "./people";
 import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
@@ -316,6 +317,11 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       approverOf: firstByOrg(userRows, "DEPT_APPROVER"),
       financeAdminId: seedId("user:finance_admin"),
       filerUnitId: orgIds.unit("D03", 1),
+    });
+    await seedRectification(tx, {
+      financeAdminId: seedId("user:finance_admin"),
+      approverOf: seedPeople.approverOf,
+      filerOf: seedPeople.filerOf,
     });
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
