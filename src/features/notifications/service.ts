@@ -97,3 +97,8 @@ export async function markRead(db: DbOrTx, userId: string, ids: string[] | "all"
     .returning({ id: notifications.id });
   return rows.length;
 }
+
+/** The active filers of a unit. */
+export async function unitFilers(db: DbOrTx, unitId: string) {
+  return activeUsers(db, ["DEPT_FILER"], sql`${users.orgId} = ${unitId}`);
+}

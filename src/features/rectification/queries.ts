@@ -69,8 +69,14 @@ export type ItemExportRow = {
   overdue: boolean;
 };
 
+export type ItemListRow = Omit<ItemExportRow, "requirement" | "measures" | "closedAt"> & { createdAt: Date };
+
 /** A page of items, overdue first, then by deadline. */
-export async function listItems(user: Reader, p: ItemListParams, db: DbOrTx = defaultDb) {
+export async function listItems(
+  user: Reader,
+  p: ItemListParams,
+  db: DbOrTx = defaultDb,
+): Promise<{ rows: ItemListRow[]; total: number }> {
   const now = new Date();
   const today = bureauDate(now);
   const where = filters(user, p, today);

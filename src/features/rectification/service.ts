@@ -21,14 +21,14 @@ export async function raiseItem(input: RaiseItemInput, { db, user }: Ctx) {
   let projectId = src.projectId;
   if (!projectId && input.projectId) {
     if (!src.projects.some((p) => p.id === input.projectId))
-      throw new AppError("VALIDATION", "VALIDATION", { projectId: ["validation.invalid"] });
+      throw new AppError("VALIDATION", "VALIDATION", { projectId: ["rectification.notOfSource"] });
     projectId = input.projectId;
   }
   const projectUnit = src.projects.find((p) => p.id === projectId)?.unitId ?? null;
   let unitId = projectUnit;
   if (input.unitId && input.unitId !== projectUnit) {
     if (!src.units.some((u) => u.id === input.unitId))
-      throw new AppError("VALIDATION", "VALIDATION", { unitId: ["validation.invalid"] });
+      throw new AppError("VALIDATION", "VALIDATION", { unitId: ["rectification.notOfSource"] });
     unitId = input.unitId;
   }
   const [item] = await db
