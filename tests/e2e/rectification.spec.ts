@@ -81,7 +81,7 @@ test("finance raises a rectification from sampling feedback; the department repl
     .first()
     .click();
   await expect(page).toHaveURL(itemUrl);
-  await expect(page.getByText("未附修订后的管理制度，请补充").first()).toBeVisible();
+  await expect(page.locator("#main").getByText("未附修订后的管理制度，请补充").first()).toBeVisible();
   await page.getByLabel("整改措施及成效").fill("已补充印发《项目绩效管理办法》");
   await page.getByRole("button", { name: "报送整改情况" }).click();
   await expect(page.getByTestId("item-status")).toContainText("待核验");
@@ -99,7 +99,7 @@ test("finance raises a rectification from sampling feedback; the department repl
   await expect(history.nth(4)).toContainText("核验销号");
 
   // The list shows it closed; another department's approver does not find it.
-  await page.goto("/rectification?status=CLOSED");
+  await page.goto("/rectification?status=CLOSED&source=SAMPLED");
   await expect(page.getByRole("link", { name: problem })).toBeVisible();
   await switchTo(page, "approver_d01");
   const response = await page.goto(itemUrl);

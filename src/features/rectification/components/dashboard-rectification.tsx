@@ -18,7 +18,7 @@ export async function DashboardRectification({ user }: { user: CurrentUser }) {
       <Alert tone={c.overdue > 0 ? "error" : "info"}>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <span>
-            <span className="font-semibold">{t("dashboardTitle")}：</span>
+            <span className="font-semibold">{t("dashboardLabel")}</span>
             {c.overdue > 0 && (
               <span className="mr-2 font-semibold">{t("dashboardOverdue", { count: c.overdue })}</span>
             )}

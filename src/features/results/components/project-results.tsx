@@ -11,7 +11,11 @@ import { ApplicationForm } from "./application-form";
 import { signedPercent } from "./percent";
 
 async function Facts({ r }: { r: ResultRow }) {
-  const [t, te] = await Promise.all([getTranslations("results"), getTranslations("evaluations.type")]);
+  const [t, te, tc] = await Promise.all([
+    getTranslations("results"),
+    getTranslations("evaluations.type"),
+    getTranslations("common"),
+  ]);
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-5 gap-y-2 text-sm">
       <dt className="text-slate-500">{t("project.grade")}</dt>
@@ -26,7 +30,7 @@ async function Facts({ r }: { r: ResultRow }) {
         <span className="font-medium">{t(`kind.${SUGGESTION_KIND[r.grade]}`)}</span>
         {" · "}
         {t("project.suggested", {
-          amount: `${inUnit(r.suggested, "wan", 2)} 万元`,
+          amount: `${inUnit(r.suggested, "wan", 2)} ${tc("unitWan")}`,
           percent: signedPercent(r.percent),
         })}
         {r.adjustedPercent !== null && (

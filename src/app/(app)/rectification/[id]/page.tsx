@@ -51,7 +51,7 @@ export default async function RectificationItemPage({ params }: Props) {
       />
       {lastReopen && (
         <Alert tone="warning" className="mb-4">
-          {t("event.REOPENED")}：{lastReopen.body}
+          {t("reopenedBecause", { reason: lastReopen.body })}
         </Alert>
       )}
       <div className="grid gap-5 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
