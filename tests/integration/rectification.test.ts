@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { notifyProjectHandoff } from "@/features/notifications/hand-offs";
 import { remindDeadlines } from "@/features/notifications/reminders";
 import { listNotifications } from "@/features/notifications/queries";
 import {
@@ -373,5 +374,59 @@ describe("result application", () => {
     const mine = (rows: { departmentId: string; suggested: string }[]) =>
       Number(rows.find((r) => r.departmentId === approver.departmentId)!.suggested).toFixed(2);
     expect(mine(summary)).toBe(mine(expected));
+  });
+});
+
+describe("hand-off notifications of other modules", () => {
+  it("go to the project's own unit filers, department approvers or covering finance only", async () => {
+    const [project] = await queryRows<{ id: string; unitId: string; departmentId: string }>(
+      db,
+      sql`select id, unit_id as "unitId", department_id as "departmentId" from projects
+          where year = 2022 and unit_id = ${filer.orgId} order by code limit 1`,
+    );
+    const entityId = project!.id;
+    const recipientsOf = async (to: "filers" | "approvers" | "finance") => {
+      await db.transaction(async (tx) => {
+        await notifyProjectHandoff(tx, {
+          projectId: project!.id,
+          to,
+          kind: to === "filers" ? "RETURNED" : "SUBMITTED",
+          titleKey: "selfEvaluationReturned",
+          reason: "测试",
+          link: `/projects/${project!.id}`,
+          entityType: `handoff_${to}`,
+          entityId,
+        });
+      });
+      return queryRows<{
+        role: string;
+        orgId: string | null;
+        parentId: string | null;
+        division: string | null;
+      }>(
+        db,
+        sql`select u.role, u.org_id as "orgId", o.parent_id as "parentId", o.id as division from notifications n
+            join users u on u.id = n.recipient_id left join organisations o on o.id = u.org_id
+            where n.entity_type = ${`handoff_${to}`} and n.entity_id = ${entityId}`,
+      );
+    };
+    const filers = await recipientsOf("filers");
+    expect(filers.length).toBeGreaterThan(0);
+    expect(filers.every((r) => r.role === "DEPT_FILER" && r.orgId === project!.unitId)).toBe(true);
+    const approvers = await recipientsOf("approvers");
+    expect(approvers.length).toBeGreaterThan(0);
+    expect(approvers.every((r) => r.role === "DEPT_APPROVER" && r.orgId === project!.departmentId)).toBe(
+      true,
+    );
+    const finance = await recipientsOf("finance");
+    expect(finance.some((r) => r.role === "FINANCE_ADMIN")).toBe(true);
+    expect(finance.every((r) => r.role === "FINANCE_ADMIN" || r.role === "FINANCE_REVIEWER")).toBe(true);
+    const [covering] = await queryRows<{ id: string }>(
+      db,
+      sql`select covering_division_id as id from organisations where id = ${project!.departmentId}`,
+    );
+    expect(finance.filter((r) => r.role === "FINANCE_REVIEWER").every((r) => r.orgId === covering!.id)).toBe(
+      true,
+    );
   });
 });

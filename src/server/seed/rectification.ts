@@ -39,6 +39,8 @@ export async function seedRectification(
     financeAdminId: string;
     approverOf: (departmentId: string) => string;
     filerOf: (unitId: string) => string;
+    /** 区科技局: its notices all become items, so the demo accounts see every kind of item. */
+    demoDepartmentId: string;
     now?: Date;
   },
 ) {
@@ -77,7 +79,8 @@ export async function seedRectification(
     sql`select n.id as "sourceId", p.department_id as "departmentId", p.id as "projectId", p.unit_id as "unitId",
           n.content
         from monitoring_notices n join projects p on p.id = n.project_id
-        where n.kind = 'CORRECTION' order by n.id limit 24`,
+        where n.kind = 'CORRECTION' or p.department_id = ${options.demoDepartmentId}
+        order by (p.department_id = ${options.demoDepartmentId}) desc, n.id limit 30`,
   );
 
   type Row = {
@@ -121,8 +124,12 @@ export async function seedRectification(
   const events: (typeof rectificationEvents.$inferInsert)[] = [];
   const notes: (typeof notifications.$inferInsert)[] = [];
   const raisedAt = new Date(`${addDays(today, -40)}T02:00:00Z`);
-  rows.forEach((row, i) => {
-    const plan = PLANS[i % PLANS.length]!;
+  // Each department's items go through the plans in turn, so every department has each kind.
+  const perDepartment = new Map<string, number>();
+  rows.forEach((row) => {
+    const k = perDepartment.get(row.departmentId) ?? 0;
+    perDepartment.set(row.departmentId, k + 1);
+    const plan = PLANS[k % PLANS.length]!;
     const id = seedId(`rectification:${row.key}`);
     const responder = options.approverOf(row.departmentId);
     const at = (days: number) => new Date(raisedAt.getTime() + days * 86_400_000);

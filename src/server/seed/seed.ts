@@ -322,6 +322,7 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       financeAdminId: seedId("user:finance_admin"),
       approverOf: seedPeople.approverOf,
       filerOf: seedPeople.filerOf,
+      demoDepartmentId: orgIds.department("D03"),
     });
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
