@@ -102,7 +102,8 @@ export const PERMISSIONS = {
   "results.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
   "results.adjust": ["FINANCE_ADMIN"],
   "results.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
-  // 待办: every signed-in person reads their own notifications only.
+  // 待办: each person reads their own notifications only; the system and audit administrators take
+  // part in no hand-off (三权分立).
   "todos.read": [
     "FINANCE_ADMIN",
     "FINANCE_REVIEWER",
@@ -111,8 +112,6 @@ export const PERMISSIONS = {
     "DEPT_APPROVER",
     "AGENCY",
     "LEADER",
-    "SYS_ADMIN",
-    "AUDITOR",
   ],
   "agencies.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "AGENCY", "LEADER"],
   "agencies.manage": ["FINANCE_ADMIN"],

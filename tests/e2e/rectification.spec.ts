@@ -100,6 +100,9 @@ test("finance raises a rectification from sampling feedback; the department repl
 
   // The list shows it closed; another department's approver does not find it.
   await page.goto("/rectification?status=CLOSED&source=SAMPLED");
+  await page.getByLabel("部门").selectOption({ label: "区科技局" });
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/dept=/);
   await expect(page.getByRole("link", { name: problem })).toBeVisible();
   await switchTo(page, "approver_d01");
   const response = await page.goto(itemUrl);

@@ -57,7 +57,7 @@ const EXPECTED: Record<Permission, string> = {
   "results.read": "YY.YY.Y..",
   "results.adjust": "Y........",
   "results.export": "YY....Y..",
-  "todos.read": "YYYYYYYYY",
+  "todos.read": "YYYYYYY..",
   "agencies.read": "YY...YY..",
   "agencies.manage": "Y........",
   "agencies.editProfile": "Y....Y...",
@@ -92,9 +92,7 @@ describe("permission table", () => {
         !p.startsWith("users.") &&
         !p.startsWith("audit.") &&
         p !== "dashboard.view" &&
-        p !== "account.changePassword" &&
-        // One's own to-dos and notifications are not business data.
-        p !== "todos.read",
+        p !== "account.changePassword",
     );
     for (const p of business) {
       expect(can("SYS_ADMIN", p), p).toBe(false);

@@ -38,7 +38,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         <header className="no-print sticky top-0 z-20 flex items-center justify-between gap-4 border-b border-slate-200 bg-white/95 px-4 py-2.5 backdrop-blur lg:px-6">
           <div className="truncate text-sm font-medium text-slate-700">{t("appName")}</div>
           <div className="flex items-center gap-2">
-            <NotificationBell user={user} />
+            {can(user.role, "todos.read") && <NotificationBell user={user} />}
             <UserMenu
               displayName={user.displayName}
               roleLabel={te(`role.${user.role}`)}
