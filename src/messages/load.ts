@@ -29,6 +29,9 @@ export const NAMESPACES = [
   "thirdParty",
   "evaluationTemplates",
   "keyEvaluation",
+  "rectification",
+  "results",
+  "todos",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

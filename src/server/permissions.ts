@@ -122,6 +122,27 @@ export const PERMISSIONS = {
   "keyEvaluation.manage": ["FINANCE_ADMIN"],
   "keyEvaluation.score": ["FINANCE_REVIEWER"],
   "keyEvaluation.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
+  // 整改: which items is decided by their department and unit (features/rectification/scope.ts).
+  "rectification.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "rectification.raise": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  "rectification.verify": ["FINANCE_ADMIN", "FINANCE_REVIEWER"],
+  "rectification.reply": ["DEPT_FILER", "DEPT_APPROVER"],
+  "rectification.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  // 结果应用: suggestions read within project scope; only finance admin adjusts them.
+  "results.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "results.adjust": ["FINANCE_ADMIN"],
+  "results.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
+  // 待办: each person reads their own notifications only; the system and audit administrators take
+  // part in no hand-off (三权分立).
+  "todos.read": [
+    "FINANCE_ADMIN",
+    "FINANCE_REVIEWER",
+    "EXPERT",
+    "DEPT_FILER",
+    "DEPT_APPROVER",
+    "AGENCY",
+    "LEADER",
+  ],
   "agencies.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "AGENCY", "LEADER"],
   "agencies.manage": ["FINANCE_ADMIN"],
   "agencies.editProfile": ["FINANCE_ADMIN", "AGENCY"],

@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { Sidebar } from "@/components/shell/sidebar";
 import { UserMenu } from "@/components/shell/user-menu";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import { can } from "@/server/permissions";
 import { requireSignedIn } from "@/server/session";
 
@@ -36,11 +37,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <div className="min-w-0 flex-1">
         <header className="no-print sticky top-0 z-20 flex items-center justify-between gap-4 border-b border-slate-200 bg-white/95 px-4 py-2.5 backdrop-blur lg:px-6">
           <div className="truncate text-sm font-medium text-slate-700">{t("appName")}</div>
-          <UserMenu
-            displayName={user.displayName}
-            roleLabel={te(`role.${user.role}`)}
-            orgName={user.orgName}
-          />
+          <div className="flex items-center gap-2">
+            {can(user.role, "todos.read") && <NotificationBell user={user} />}
+            <UserMenu
+              displayName={user.displayName}
+              roleLabel={te(`role.${user.role}`)}
+              orgName={user.orgName}
+            />
+          </div>
         </header>
         <main id="main" className="mx-auto max-w-[1400px] px-4 py-6 lg:px-6">
           {children}

@@ -5,6 +5,12 @@ export type NavItem = { href: string; key: string; permission: Permission; icon:
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", key: "dashboard", permission: "dashboard.view", icon: "M3 12l9-9 9 9M5 10v10h14V10" },
+  {
+    href: "/todos",
+    key: "todos",
+    permission: "todos.read",
+    icon: "M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01",
+  },
   { href: "/projects", key: "projects", permission: "projects.read", icon: "M4 6h16M4 12h16M4 18h10" },
   {
     href: "/pre-assessments",
@@ -71,6 +77,18 @@ export const NAV_ITEMS: NavItem[] = [
     key: "townshipEvaluation",
     permission: "townshipEvaluation.read",
     icon: "M3 20h18M5 20V10l4-3 4 3v10M13 20V6l3-2 3 2v14M8 13h2M16 9h.01M16 13h.01",
+  },
+  {
+    href: "/rectification",
+    key: "rectification",
+    permission: "rectification.read",
+    icon: "M9 12l2 2 4-4M5 4h14v16H5zM9 4v2h6V4",
+  },
+  {
+    href: "/results",
+    key: "results",
+    permission: "results.read",
+    icon: "M4 20V10M10 20V4M16 20v-7M22 20H2",
   },
   {
     href: "/evaluation-templates",

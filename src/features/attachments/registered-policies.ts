@@ -6,3 +6,4 @@ import "@/features/targets/attachment-policy";
 import "@/features/pre-assessment/attachment-policy";
 import "@/features/self-evaluation/attachment-policy";
 import "@/features/third-party/attachment-policy";
+import "@/features/rectification/attachment-policy";

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyProjectHandoff } from "@/features/notifications/hand-offs";
 import type { ActionContext, ActionDefinition } from "@/server/action-client";
 import { answerNotice, closeNotice, issueNotice } from "./notice-service";
 import { importPayments } from "./payments-service";
@@ -80,6 +81,17 @@ const reviewBody = async (input: ReviewReportInput, { user, tx, audit }: ActionC
     entityId: moved.id,
     changes: { transition: moved.transition, from: moved.from, to: moved.status, comment: moved.comment },
   });
+  if (moved.status === "RETURNED")
+    await notifyProjectHandoff(tx, {
+      projectId: moved.projectId,
+      to: "filers",
+      kind: "RETURNED",
+      titleKey: "monitoringReportReturned",
+      reason: moved.comment,
+      link: `/monitoring/reports/${moved.id}`,
+      entityType: "monitoring_report",
+      entityId: moved.id,
+    });
   return moved;
 };
 

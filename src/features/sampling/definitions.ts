@@ -1,4 +1,7 @@
 import "server-only";
+import { eq } from "drizzle-orm";
+import { notify } from "@/features/notifications/service";
+import { samplingBatches, samplingGroups } from "@/server/schema";
 import type { ActionContext, ActionDefinition } from "@/server/action-client";
 import { acknowledgeFeedback, saveFeedback } from "./feedback-service";
 import {
@@ -53,6 +56,23 @@ export async function runSetGroupMembers(input: SetGroupMembersInput, { user, tx
     ...batchEntity(done.batchId),
     changes: { groupId: input.groupId, leadId: input.leadId, memberIds: input.memberIds },
   });
+  // Each member is told once per group (saving the group again tells only newcomers).
+  const [group] = await tx
+    .select({ name: samplingGroups.name, batchName: samplingBatches.name })
+    .from(samplingGroups)
+    .innerJoin(samplingBatches, eq(samplingBatches.id, samplingGroups.batchId))
+    .where(eq(samplingGroups.id, input.groupId));
+  for (const userId of new Set(input.memberIds))
+    await notify(tx, {
+      recipientIds: [userId],
+      kind: "ASSIGNED",
+      titleKey: "samplingGroupAssigned",
+      params: { group: group?.name ?? "", batch: group?.batchName ?? "" },
+      link: `/sampling/${done.batchId}`,
+      entityType: "sampling_batch",
+      entityId: done.batchId,
+      dedupeKey: `sampling-group:${input.groupId}`,
+    });
   return done;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyProjectHandoff } from "@/features/notifications/hand-offs";
 import type { ActionContext, ActionDefinition } from "@/server/action-client";
 import { importScoresSchema, type ImportScoresInput } from "./import-schema";
 import { importScores } from "./import-service";
@@ -72,6 +73,15 @@ export async function runSubmitSelfEvaluation(
       grade: moved.grade,
     },
   });
+  await notifyProjectHandoff(tx, {
+    projectId: moved.projectId,
+    to: "approvers",
+    kind: "SUBMITTED",
+    titleKey: "selfEvaluationSubmitted",
+    link: `/self-evaluations/${moved.projectId}`,
+    entityType: "evaluation",
+    entityId: moved.id,
+  });
   return moved;
 }
 
@@ -83,6 +93,17 @@ const reviewBody = async (input: ReviewEvaluationInput, { user, tx, audit }: Act
     entityId: moved.id,
     changes: { transition: moved.transition, from: moved.from, to: moved.status, comment: moved.comment },
   });
+  if (moved.status === "RETURNED")
+    await notifyProjectHandoff(tx, {
+      projectId: moved.projectId,
+      to: "filers",
+      kind: "RETURNED",
+      titleKey: "selfEvaluationReturned",
+      reason: moved.comment,
+      link: `/self-evaluations/${moved.projectId}`,
+      entityType: "evaluation",
+      entityId: moved.id,
+    });
   return moved;
 };
 

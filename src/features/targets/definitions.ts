@@ -1,4 +1,5 @@
 import "server-only";
+import { notifyProjectHandoff } from "@/features/notifications/hand-offs";
 import type { ActionContext, ActionDefinition } from "@/server/action-client";
 import {
   adjustSheetSchema,
@@ -60,6 +61,17 @@ const reviewBody = async (input: ReviewSheetInput, { user, tx, audit }: ActionCo
     entityId: moved.id,
     changes: { transition: moved.transition, from: moved.from, to: moved.status, comment: moved.comment },
   });
+  if (moved.status === "RETURNED")
+    await notifyProjectHandoff(tx, {
+      projectId: moved.projectId,
+      to: "filers",
+      kind: "RETURNED",
+      titleKey: "targetSheetReturned",
+      reason: moved.comment,
+      link: `/targets/${moved.projectId}`,
+      entityType: "target_sheet",
+      entityId: moved.id,
+    });
   return moved;
 };
 

@@ -12,3 +12,4 @@ export * from "./sampling";
 export * from "./agencies";
 export * from "./monitoring";
 export * from "./reports";
+export * from "./rectification";

@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   boolean,
   index,
   integer,
@@ -53,6 +54,9 @@ export const projects = pgTable(
     executedOther: money("executed_other").notNull().default("0"),
     description: text("description"),
     stage: projectStageEnum("stage").notNull().default("DRAFT"),
+    // The same project in the previous year (a continuing or recurring project): its evaluation's
+    // grade and 结果应用 suggestion show on this year's project.
+    predecessorId: uuid("predecessor_id").references((): AnyPgColumn => projects.id),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -63,6 +67,7 @@ export const projects = pgTable(
     index("projects_year_unit_idx").on(t.year, t.unitId),
     index("projects_year_stage_idx").on(t.year, t.stage),
     index("projects_year_requested_idx").on(t.year, t.requestedAmount),
+    index("projects_predecessor_idx").on(t.predecessorId),
   ],
 );
 

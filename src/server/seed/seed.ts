@@ -5,6 +5,7 @@ import { fiscalYears, organisations, projects, users } from "../schema";
 import type { Role } from "../schema/enums";
 import { AGENCIES, BUREAU, DEPARTMENTS, DIVISIONS, TOWNSHIPS } from "./organisations-data";
 import { seedMonitoring } from "./monitoring";
+import { seedRectification } from "./rectification";
 import { personName } from "./people";
 import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
 import { buildProjects, YEAR_PLAN, type SeedYear } from "./projects-data";
@@ -339,6 +340,12 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
     });
     // After the department-wide evaluations: their field evaluations are engaged here.
     await insertThirdPartySeed(tx, buildThirdPartySeed(projectRows, seedId("user:finance_admin")));
+    await seedRectification(tx, {
+      financeAdminId: seedId("user:finance_admin"),
+      approverOf: seedPeople.approverOf,
+      filerOf: seedPeople.filerOf,
+      demoDepartmentId: orgIds.department("D03"),
+    });
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RoleDashboard } from "@/features/dashboards/components/role-dashboard";
+import { DashboardRectification } from "@/features/rectification/components/dashboard-rectification";
 import { resolveDashboardYear } from "@/features/dashboards/year-param";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
@@ -19,5 +20,10 @@ export default async function DashboardPage({
   const user = await requireUser();
   if (!can(user.role, "dashboard.view")) notFound();
   const { year, years } = await resolveDashboardYear((await searchParams).year);
-  return <RoleDashboard user={user} year={year} years={years} />;
+  return (
+    <>
+      <DashboardRectification user={user} />
+      <RoleDashboard user={user} year={year} years={years} />
+    </>
+  );
 }

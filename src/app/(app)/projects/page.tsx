@@ -10,6 +10,7 @@ import { ProjectTotalsBar } from "@/features/projects/components/project-totals"
 import { exportHref, listHref } from "@/features/projects/list-url";
 import { departmentOptions, fiscalYearOptions, listProjects } from "@/features/projects/queries";
 import { PAGE_SIZE, resolveListFilters } from "@/features/projects/schemas";
+import { previousSummaries } from "@/features/results/previous";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -27,6 +28,10 @@ export default async function ProjectsPage({ searchParams }: Props) {
   ]);
   const filters = resolveListFilters(raw, { years, departmentIds: departments.map((d) => d.id) });
   const { rows, totals } = await listProjects(user, filters);
+  const previous = await previousSummaries(
+    user,
+    rows.map((r) => r.id),
+  );
   const pages = Math.max(1, Math.ceil(totals.count / PAGE_SIZE));
   // A page past the end (an old link after filtering) shows the last page instead of nothing.
   if (filters.page > pages) redirect(listHref(filters, { page: pages }));
@@ -72,7 +77,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
         />
       ) : (
         <>
-          <ProjectTable rows={rows} filters={filters} />
+          <ProjectTable rows={rows} filters={filters} previous={previous.size > 0 ? previous : undefined} />
           <Pagination
             page={filters.page}
             pageSize={PAGE_SIZE}

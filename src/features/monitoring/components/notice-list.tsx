@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { NoticeRow } from "../report-queries";
@@ -16,6 +17,7 @@ export function NoticeList({
   canAnswer,
   canClose,
   showRound = false,
+  rectification,
 }: {
   notices: NoticeRow[];
   projectId: string;
@@ -23,6 +25,8 @@ export function NoticeList({
   canAnswer: boolean;
   canClose: boolean;
   showRound?: boolean;
+  /** The rectification items raised from a notice (and finance's link to raise one). */
+  rectification?: (noticeId: string) => ReactNode;
 }) {
   const t = useTranslations("monitoring.notices");
   const tk = useTranslations("monitoring.noticeKind");
@@ -64,6 +68,7 @@ export function NoticeList({
                 {t("closingNote")}：{n.closingNote}
               </p>
             )}
+            {rectification && <div className="mt-3">{rectification(n.id)}</div>}
             {canAnswer && n.status === "OPEN" && (
               <div className="mt-3">
                 <AnswerNoticeForm noticeId={n.id} version={n.version} />

@@ -5,6 +5,7 @@ import { formatAmount, formatRate, UNIT_LABEL_KEY } from "../format";
 import { sortHref } from "../list-url";
 import type { ProjectListRow } from "../queries";
 import type { ProjectListFilters, SortKey } from "../schemas";
+import { PreviousCell, type PreviousSummary } from "@/features/results/components/previous-cell";
 import { StageBadge } from "./stage-badge";
 
 function SortHeader({
@@ -49,7 +50,17 @@ function SortHeader({
 }
 
 /** One page of projects. Amounts in the unit chosen in the URL; the rate is computed from them. */
-export function ProjectTable({ rows, filters }: { rows: ProjectListRow[]; filters: ProjectListFilters }) {
+export function ProjectTable({
+  rows,
+  filters,
+  previous,
+}: {
+  rows: ProjectListRow[];
+  filters: ProjectListFilters;
+  /** Last year's result of continuing projects (结果应用), shown in a column when given. */
+  previous?: Map<string, PreviousSummary>;
+}) {
+  const tr = useTranslations("results");
   const t = useTranslations("projects.columns");
   const tp = useTranslations("projects");
   const te = useTranslations("enums");
@@ -77,6 +88,7 @@ export function ProjectTable({ rows, filters }: { rows: ProjectListRow[]; filter
           <SortHeader filters={filters} column="executed" label={t("executed")} sub={unit} align="right" />
           <SortHeader filters={filters} column="rate" label={t("rate")} align="right" />
           <Th>{t("stage")}</Th>
+          {previous && <Th>{tr("project.title")}</Th>}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -120,6 +132,11 @@ export function ProjectTable({ rows, filters }: { rows: ProjectListRow[]; filter
             <Td>
               <StageBadge stage={r.stage} />
             </Td>
+            {previous && (
+              <Td>
+                <PreviousCell projectId={r.id} value={previous.get(r.id)} />
+              </Td>
+            )}
           </tr>
         ))}
       </tbody>

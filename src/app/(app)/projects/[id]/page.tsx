@@ -13,6 +13,8 @@ import { projectListParamsSchema } from "@/features/projects/schemas";
 import { ProjectKeyCard } from "@/features/key-evaluation/components/project-key-card";
 import { ProjectMonitoring } from "@/features/monitoring/components/project-monitoring";
 import { ProjectPreStatus } from "@/features/pre-assessment/components/project-pre-status";
+import { ProjectRectification } from "@/features/rectification/components/project-rectification";
+import { ProjectResults } from "@/features/results/components/project-results";
 import { ProjectSelfSummary } from "@/features/self-evaluation/components/project-self-summary";
 import { ProjectTargetSummary } from "@/features/targets/components/project-target-summary";
 import { ProjectThirdParty } from "@/features/third-party/components/project-third-party";
@@ -85,6 +87,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         <ProjectThirdParty user={user} projectId={project.id} />
         <ProjectMonitoring user={user} projectId={project.id} />
         <ProjectKeyCard user={user} projectId={project.id} />
+        <ProjectResults user={user} projectId={project.id} />
+        <ProjectRectification user={user} projectId={project.id} />
         {project.description && (
           <Card title={t("fields.description")}>
             <p className="text-sm leading-relaxed whitespace-pre-line text-slate-700">

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { sumYuan } from "@/domain/money";
 import { ReportStatusBadge } from "@/features/monitoring/components/badges";
 import { NoticeList } from "@/features/monitoring/components/notice-list";
+import { SourceItems } from "@/features/rectification/components/source-items";
 import { IssueNoticeForm } from "@/features/monitoring/components/notice-forms";
 import { formatProrated, IndicatorProgressTable } from "@/features/monitoring/components/progress-table";
 import { ReportForm } from "@/features/monitoring/components/report-form";
@@ -111,6 +112,7 @@ export default async function MonitoringReportPage({ params }: Props) {
                 today={bureauToday()}
                 canAnswer={can(user.role, "monitoring.answerNotice")}
                 canClose={can(user.role, "monitoring.respond")}
+                rectification={(id) => <SourceItems user={user} sourceId={id} param="noticeId" compact />}
               />
               {filed && can(user.role, "monitoring.respond") && (
                 <div className="border-t border-slate-100 pt-4">

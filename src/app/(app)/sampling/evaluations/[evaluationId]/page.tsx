@@ -13,6 +13,7 @@ import { ReadOnlySheet } from "@/features/sampling/components/read-only-sheet";
 import { ScoreForm } from "@/features/sampling/components/score-form";
 import { gapText } from "@/features/sampling/format";
 import { getSampledSheet } from "@/features/sampling/sheet-queries";
+import { RaiseFromFindings } from "@/features/rectification/components/raise-from-findings";
 import { db } from "@/server/db";
 import { can } from "@/server/permissions";
 import { fiscalYears } from "@/server/schema";
@@ -138,6 +139,7 @@ export default async function SampledSheetPage({ params }: Props) {
               ))}
             </p>
           </Card>
+          {head.status === "SETTLED" && <RaiseFromFindings user={user} evaluationId={evaluationId} />}
           {head.selfId && (
             <AttachmentList entityType="evaluation" entityId={head.selfId} title={t("sheet.evidence")} />
           )}

@@ -9,6 +9,7 @@ import { FeedbackForm } from "@/features/sampling/components/feedback-form";
 import { PrintButton } from "@/features/sampling/components/print-button";
 import { feedbackDocument } from "@/features/sampling/feedback-queries";
 import { gapText } from "@/features/sampling/format";
+import { SourceItems } from "@/features/rectification/components/source-items";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -136,6 +137,11 @@ export default async function FeedbackPage({ params }: Props) {
           </p>
         )}
       </article>
+      {published && head.feedbackId && (
+        <Card title={t("feedback.rectificationTitle")} className="no-print mx-auto mt-5 max-w-[210mm]">
+          <SourceItems user={user} sourceId={head.feedbackId} param="feedbackId" />
+        </Card>
+      )}
       {finance && !published && (
         <Card title={t("feedback.formTitle")} className="no-print mx-auto mt-5 max-w-[210mm]">
           <FeedbackForm

@@ -1,0 +1,72 @@
+import "server-only";
+import { and, eq, gte, lte, ne, lt, type SQL } from "drizzle-orm";
+import { addDays, bureauDate, DUE_SOON_DAYS } from "@/domain/rectification";
+import type { DbOrTx } from "@/server/db";
+import { rectificationItems } from "@/server/schema";
+import type { CurrentUser } from "@/server/session";
+import { notify } from "./service";
+
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
+
+/** The items a user answers for (replies to): the approver's department, the filer's unit. */
+function answerable(user: Reader): SQL | null {
+  if (user.role === "DEPT_APPROVER" && user.departmentId)
+    return eq(rectificationItems.departmentId, user.departmentId);
+  if (user.role === "DEPT_FILER" && user.orgId) return eq(rectificationItems.unitId, user.orgId);
+  return null;
+}
+
+/**
+ * Deadline reminders for one user, computed when their bell or to-do page loads: due within three days
+ * and overdue, for the items they answer for. Idempotent: each reminder has a dedupe key (the item and
+ * its deadline), so loading again writes nothing new, and a moved deadline reminds again.
+ */
+export async function remindDeadlines(db: DbOrTx, user: Reader, now = new Date()): Promise<number> {
+  const scope = answerable(user);
+  if (!scope) return 0;
+  const today = bureauDate(now);
+  const open = and(scope, ne(rectificationItems.status, "CLOSED"));
+  const [overdue, soon] = await Promise.all([
+    db
+      .select({
+        id: rectificationItems.id,
+        deadline: rectificationItems.deadline,
+        problem: rectificationItems.problem,
+      })
+      .from(rectificationItems)
+      .where(and(open, lt(rectificationItems.deadline, today))),
+    db
+      .select({
+        id: rectificationItems.id,
+        deadline: rectificationItems.deadline,
+        problem: rectificationItems.problem,
+      })
+      .from(rectificationItems)
+      .where(
+        and(
+          open,
+          gte(rectificationItems.deadline, today),
+          lte(rectificationItems.deadline, addDays(today, DUE_SOON_DAYS)),
+        ),
+      ),
+  ]);
+  let written = 0;
+  for (const [kind, rows] of [
+    ["OVERDUE", overdue],
+    ["DUE_SOON", soon],
+  ] as const) {
+    for (const r of rows) {
+      written += await notify(db, {
+        recipientIds: [user.id],
+        kind,
+        titleKey: kind === "OVERDUE" ? "rectificationOverdue" : "rectificationDueSoon",
+        params: { problem: r.problem.slice(0, 60), deadline: r.deadline },
+        link: `/rectification/${r.id}`,
+        entityType: "rectification",
+        entityId: r.id,
+        dedupeKey: `${kind}:${r.id}:${r.deadline}`,
+      });
+    }
+  }
+  return written;
+}
