@@ -1,3 +1,4 @@
+import { RaiseFromFindings } from "@/features/rectification/components/raise-from-findings";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
@@ -139,26 +140,10 @@ export async function OverallEvaluationPage({
               {dept && <TextBlock label={tc("executionReport")} body={head.improvement} empty="—" />}
               {settled && <TextBlock label={t("evaluatorReport")} body={head.summary} empty="—" />}
             </dl>
-            {settled && view.findings.length > 0 && (
-              <div className="mt-4">
-                <h3 className="text-xs font-medium text-slate-500">{tc("findings")}</h3>
-                <ol className="mt-1 list-decimal space-y-2 pl-5 text-sm text-slate-800">
-                  {view.findings.map((f) => (
-                    <li key={f.id}>
-                      <p>{f.problem}</p>
-                      {f.requirement && (
-                        <p className="text-slate-600">
-                          {tc("requirement")}：{f.requirement}
-                          {f.dueDate ? `（${tc("dueBy", { due: f.dueDate })}）` : ""}
-                        </p>
-                      )}
-                    </li>
-                  ))}
-                </ol>
-              </div>
-            )}
           </Card>
         )}
+
+        {settled && <RaiseFromFindings user={user} evaluationId={head.id} />}
 
         {returning && (
           <Card title={tc("return.title")}>

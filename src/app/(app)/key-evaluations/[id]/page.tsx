@@ -1,3 +1,4 @@
+import { RaiseFromFindings } from "@/features/rectification/components/raise-from-findings";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -123,9 +124,13 @@ export default async function KeyEvaluationPage({ params }: Props) {
               <Card title={t("detail.summary")}>
                 <p className="text-sm whitespace-pre-wrap text-slate-800">{head.summary || "—"}</p>
               </Card>
-              <Card title={t("detail.findings")}>
-                <FindingsList findings={findings} />
-              </Card>
+              {head.status === "SETTLED" ? (
+                <RaiseFromFindings user={user} evaluationId={head.id} />
+              ) : (
+                <Card title={t("detail.findings")}>
+                  <FindingsList findings={findings} />
+                </Card>
+              )}
             </>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { RaiseFromFindings } from "@/features/rectification/components/raise-from-findings";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -282,6 +283,12 @@ export default async function EngagementPage({ params, searchParams }: Props) {
             )}
           </Card>
         )}
+
+      {ev.status === "SETTLED" && (
+        <div className="mt-5">
+          <RaiseFromFindings user={user} evaluationId={ev.id} />
+        </div>
+      )}
 
       <Card title={t("historyTitle")} className="mt-5">
         <EvaluationHistory entries={history} statusLabel={statusLabel} />
