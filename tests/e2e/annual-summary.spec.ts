@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import JSZip from "jszip";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 // The performance division opens the generated 2021 summary, writes next year's plan, prints it to an
 // A4 PDF and downloads it as Word; a leader reads it; a department cannot open it.
@@ -76,8 +76,7 @@ test("a leader reads the summary without an editor; a department cannot open it"
   await expect(page.getByTestId("summary-overall")).toContainText("1317 个部门预算专项资金项目");
   await expect(page.getByRole("link", { name: "下载 Word" })).toBeVisible();
   await expect(page.getByRole("button", { name: "编辑工作思路" })).toHaveCount(0);
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
 
   await signIn(page, "dept_approver");
   await expect(

@@ -3,7 +3,7 @@ import { NAV_ITEMS } from "../../src/components/shell/nav-items";
 import zhNav from "../../src/messages/zh-CN/nav.json";
 import { can } from "../../src/server/permissions";
 import type { Role } from "../../src/server/schema/enums";
-import { DEMO_ACCOUNTS, signIn } from "./helpers";
+import { DEMO_ACCOUNTS, signIn, signOut } from "./helpers";
 
 type Account = (typeof DEMO_ACCOUNTS)[number];
 
@@ -23,11 +23,6 @@ const EXPECTED: Record<Account, { role: Role; heading: string }> = {
 };
 
 const navLinks = (page: Page) => page.getByRole("navigation", { name: zhNav.mainNav }).getByRole("link");
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /** The number printed in a headline card, read as the user sees it ("1,317" → 1317). */
 async function cardNumber(page: Page, label: string): Promise<number> {

@@ -24,3 +24,14 @@ export const DEMO_ACCOUNTS = [
   "sysadmin",
   "auditor",
 ] as const;
+
+/**
+ * Sign out from the header, as a person does. A click that lands before the page has hydrated does
+ * nothing, as it would for a person on a slow machine, who clicks again.
+ */
+export async function signOut(page: Page) {
+  await expect(async () => {
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/login/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+}

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 // 第三方评价 end to end: finance engages an agency for a project; the agency declares no conflict of
 // interest, scores and reports; finance returns it for quality; the agency fixes it; finance accepts
@@ -8,11 +8,6 @@ import { signIn } from "./helpers";
 
 const PROJECT = "2021-D02-0002";
 const AGENCY = "越州会计师事务所有限公司";
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 test("finance engages an agency; the agency declares, reports and fixes; finance returns, accepts and rates", async ({
   page,

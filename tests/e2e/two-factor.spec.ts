@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { Secret, TOTP } from "otpauth";
-import { signIn } from "./helpers";
+import { signIn, signOut } from "./helpers";
 
 // A fresh account of its own: the demo accounts are shared by specs running in parallel.
 const username = `e2e_2fa_${Date.now() % 1_000_000_000}`;
@@ -18,11 +18,6 @@ async function passwordStep(page: Page) {
   await page.getByLabel("密码").fill(ownPassword);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByText("已启用双因素认证")).toBeVisible();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await expect(page).toHaveURL(/\/login/);
 }
 
 test("a user turns on two-factor sign-in, then signs in with a code and once with a recovery code", async ({
