@@ -124,7 +124,7 @@ export default async function KeyEvaluationPage({ params }: Props) {
               <Card title={t("detail.summary")}>
                 <p className="text-sm whitespace-pre-wrap text-slate-800">{head.summary || "—"}</p>
               </Card>
-              {head.status === "SETTLED" ? (
+              {head.status === "SETTLED" && can(user.role, "rectification.raise") ? (
                 <RaiseFromFindings user={user} evaluationId={head.id} />
               ) : (
                 <Card title={t("detail.findings")}>
