@@ -47,6 +47,12 @@ beforeAll(async () => {
     (tr as unknown as (k: string, v?: Record<string, string | number>) => string)(key, values);
 });
 
+// On the PostgreSQL server every test file shares one database, and other files draw 2020 sampling
+// batches and settle evaluations of their own while this one runs: there the figures are held against
+// SQL over the same data. The report's exact figures are held on the embedded run, where each file has
+// the seeded data to itself (CI runs both).
+const pristine = !process.env.DATABASE_URL;
+
 describe("the 2021 annual summary's figures (section 一)", () => {
   it("counts 1317 self-evaluated projects of 2020, all of them", async () => {
     const row = await one<{ projects: number; filed: number }>(
@@ -72,10 +78,10 @@ describe("the 2021 annual summary's figures (section 一)", () => {
     expect(summary.sampling.projects).toBe(row.projects);
     expect(summary.sampling.funds).toBe(row.funds);
     expect(summary.sampling.groups).toHaveLength(row.groups);
-    expect(summary.sampling.projects).toBe(124);
-    expect(inUnit(summary.sampling.funds, "yi", 2)).toBe("8.40");
+    if (pristine) expect(summary.sampling.projects).toBe(124);
+    if (pristine) expect(inUnit(summary.sampling.funds, "yi", 2)).toBe("8.40");
     expect(summary.sampling.groups).toHaveLength(4);
-    expect(summary.sampling.groups.reduce((a, g) => a + g.projects, 0)).toBe(124);
+    expect(summary.sampling.groups.reduce((a, g) => a + g.projects, 0)).toBe(summary.sampling.projects);
     expect(summary.sampling.groups.every((g) => g.settled === g.projects && g.members === 3)).toBe(true);
   });
 
@@ -101,6 +107,7 @@ describe("the 2021 annual summary's figures (section 一)", () => {
     for (const g of ["EXCELLENT", "GOOD", "PASS", "FAIL"] as const)
       expect(summary.thirdParty.grades[g]).toBe(grades.find((r) => r.grade === g)?.n ?? 0);
     // The report's figures: 6 key evaluations of 2.12 亿元; 21 third-party of 4.70 亿元, 15 优秀 and 6 良好.
+    if (!pristine) return;
     expect([summary.key.projects, inUnit(summary.key.funds, "yi", 2)]).toEqual([6, "2.12"]);
     expect([
       summary.thirdParty.projects,
@@ -157,13 +164,16 @@ describe("the document", () => {
     const all = text.join("\n");
     expect(blocks[0]).toEqual({ kind: "title", text: "2021 年度预算绩效管理工作总结及 2022 年工作思路" });
     expect(all).toContain("对 2020 年度 1317 个部门预算专项资金项目和政府投资项目开展绩效自评");
-    expect(all).toContain("对 124 个项目的自评情况进行集中抽评，集中抽评资金 8.40 亿元");
+    const sampled = summary.sampling.projects;
+    const sampledYi = inUnit(summary.sampling.funds, "yi", 2);
+    if (pristine) expect([sampled, sampledYi]).toEqual([124, "8.40"]);
+    expect(all).toContain(`对 ${sampled} 个项目的自评情况进行集中抽评，集中抽评资金 ${sampledYi} 亿元`);
     expect(all).toContain(`财政部门重点评价项目 ${summary.key.projects} 个`);
     expect(all).toContain(`委托中介机构评价项目 ${summary.thirdParty.projects} 个`);
     expect(all).toContain(
       "2021 年对 68 只部门预算和政府投资项目开展财政再评估，单位申报资金 43.52 亿元，核减资金 7.13 亿元，核减率达 16.39%",
     );
-    expect(all).toContain("分 4 个抽评组对 124 个项目进行了集中抽评");
+    expect(all).toContain(`分 ${summary.sampling.groups.length} 个抽评组对 ${sampled} 个项目进行了集中抽评`);
     // Section 三 is the bureau's text, one paragraph per line.
     expect(text.slice(-3)).toEqual(["三、2022 年工作思路", "一是健全管理体系。", "二是优化管理手段。"]);
 
@@ -173,7 +183,7 @@ describe("the document", () => {
     const xml = await zip.file("word/document.xml")!.async("string");
     for (const words of [
       "1317 个部门预算专项资金项目",
-      "集中抽评资金 8.40 亿元",
+      `集中抽评资金 ${sampledYi} 亿元`,
       "核减率达 16.39%",
       "二是优化管理手段。",
     ])
@@ -255,7 +265,9 @@ describe("the Word download", () => {
         encodeURIComponent("2021年度预算绩效管理工作总结.docx"),
       );
       const zip = await JSZip.loadAsync(await response.arrayBuffer());
-      expect(await zip.file("word/document.xml")!.async("string")).toContain("集中抽评资金 8.40 亿元");
+      expect(await zip.file("word/document.xml")!.async("string")).toContain(
+        `集中抽评资金 ${inUnit(summary.sampling.funds, "yi", 2)} 亿元`,
+      );
       const [audit] = await queryRows<{ entity_id: string }>(
         db,
         sql`select entity_id from audit_log where action = 'annualSummary.exported' and actor_id = ${user.id}
