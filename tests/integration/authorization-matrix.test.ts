@@ -16,7 +16,7 @@ import { keyTranslator, signedIn } from "../factories/users";
 // module's own integration test; this proves no action was left without its gate.
 
 const FEATURES = path.resolve(__dirname, "../../src/features");
-const meta = { ip: "127.0.0.9", userAgent: "authorization-matrix" };
+const meta = { ip: "127.0.9.41", userAgent: "authorization-matrix" };
 const ACCOUNT_OF: Record<Role, string> = {
   FINANCE_ADMIN: "finance_admin",
   FINANCE_REVIEWER: "finance_reviewer",
