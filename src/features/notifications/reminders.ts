@@ -2,9 +2,8 @@ import "server-only";
 import { and, eq, gte, lte, ne, lt, type SQL } from "drizzle-orm";
 import { addDays, bureauDate, DUE_SOON_DAYS } from "@/domain/rectification";
 import type { DbOrTx } from "@/server/db";
-import { rectificationItems } from "@/server/schema";
+import { notifications, rectificationItems } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
-import { notify } from "./service";
 
 type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
 
@@ -50,23 +49,27 @@ export async function remindDeadlines(db: DbOrTx, user: Reader, now = new Date()
         ),
       ),
   ]);
-  let written = 0;
-  for (const [kind, rows] of [
-    ["OVERDUE", overdue],
-    ["DUE_SOON", soon],
-  ] as const) {
-    for (const r of rows) {
-      written += await notify(db, {
-        recipientIds: [user.id],
+  const reminders = [
+    ...overdue.map((r) => ({ kind: "OVERDUE" as const, titleKey: "rectificationOverdue", r })),
+    ...soon.map((r) => ({ kind: "DUE_SOON" as const, titleKey: "rectificationDueSoon", r })),
+  ];
+  if (reminders.length === 0) return 0;
+  // One statement for all of them; the dedupe key turns the ones already written into no-ops.
+  const rows = await db
+    .insert(notifications)
+    .values(
+      reminders.map(({ kind, titleKey, r }) => ({
+        recipientId: user.id,
         kind,
-        titleKey: kind === "OVERDUE" ? "rectificationOverdue" : "rectificationDueSoon",
+        titleKey,
         params: { problem: r.problem.slice(0, 60), deadline: r.deadline },
         link: `/rectification/${r.id}`,
         entityType: "rectification",
         entityId: r.id,
         dedupeKey: `${kind}:${r.id}:${r.deadline}`,
-      });
-    }
-  }
-  return written;
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: notifications.id });
+  return rows.length;
 }
