@@ -172,6 +172,18 @@ describe("the document", () => {
     expect(all).toContain(`对 ${sampled} 个项目的自评情况进行集中抽评，集中抽评资金 ${sampledYi} 亿元`);
     expect(all).toContain(`财政部门重点评价项目 ${summary.key.projects} 个`);
     expect(all).toContain(`委托中介机构评价项目 ${summary.thirdParty.projects} 个`);
+    // The figures table gives the third-party grade mix (the demo's 15 优秀 and 6 良好).
+    const figures = blocks.find((b) => b.kind === "table");
+    const thirdPartyRow =
+      figures?.kind === "table" ? figures.rows.find((r) => r[0] === "第三方评价") : undefined;
+    const mix = (["EXCELLENT", "GOOD", "PASS", "FAIL"] as const)
+      .filter((g) => summary.thirdParty.grades[g] > 0)
+      .map(
+        (g) =>
+          `${{ EXCELLENT: "优秀", GOOD: "良好", PASS: "中", FAIL: "差" }[g]} ${summary.thirdParty.grades[g]} 个`,
+      );
+    expect(thirdPartyRow?.[3]).toBe(mix.join("，"));
+    if (pristine) expect(thirdPartyRow?.[3]).toBe("优秀 15 个，良好 6 个");
     expect(all).toContain(
       "2021 年对 68 只部门预算和政府投资项目开展财政再评估，单位申报资金 43.52 亿元，核减资金 7.13 亿元，核减率达 16.39%",
     );

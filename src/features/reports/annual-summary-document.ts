@@ -54,6 +54,11 @@ export function summaryBlocks(data: AnnualSummary, plan: string, t: Translate): 
   const groups = sampling.groups.length;
   const preRate = ratePercent(pre.cut, pre.requested, 2);
   const rate = preRate === null ? "—" : `${preRate}%`;
+  const gradeMix = (label: string) =>
+    (["EXCELLENT", "GOOD", "PASS", "FAIL"] as const)
+      .filter((g) => thirdParty.grades[g] > 0)
+      .map((g) => t(label, { grade: gradeName(g), count: thirdParty.grades[g] }))
+      .join(t("listSeparator"));
   const blocks: Block[] = [
     { kind: "title", text: t("title", { workYear, planYear }) },
     { kind: "paragraph", text: t("intro", { workYear }) },
@@ -92,7 +97,7 @@ export function summaryBlocks(data: AnnualSummary, plan: string, t: Translate): 
       ],
       [t("rowSampled"), String(sampling.projects), yi(sampling.funds), t("rowSampledNote", { groups })],
       [t("rowKey"), String(key.projects), yi(key.funds), ""],
-      [t("rowThirdParty"), String(thirdParty.projects), yi(thirdParty.funds), ""],
+      [t("rowThirdParty"), String(thirdParty.projects), yi(thirdParty.funds), gradeMix("rowGradeNote")],
       [t("rowPre", { planYear }), String(pre.projects), yi(pre.requested), t("rowPreNote", { cut: yi(pre.cut), rate })],
     ],
   });
@@ -165,10 +170,7 @@ export function summaryBlocks(data: AnnualSummary, plan: string, t: Translate): 
   } else blocks.push({ kind: "paragraph", id: "key", text: t("keyNone", { budgetYear }) });
 
   if (thirdParty.projects) {
-    const grades = (["EXCELLENT", "GOOD", "PASS", "FAIL"] as const)
-      .filter((g) => thirdParty.grades[g] > 0)
-      .map((g) => t("thirdPartyGrade", { grade: gradeName(g), count: thirdParty.grades[g] }))
-      .join(t("listSeparator"));
+    const grades = gradeMix("thirdPartyGrade");
     blocks.push({
       kind: "paragraph",
       id: "thirdParty",
