@@ -31,9 +31,11 @@ async function switchToEnglish(page: Page) {
 async function expectEnglishShell(page: Page, role: Role) {
   const nav = page.getByRole("navigation", { name: enNav.mainNav });
   await expect(nav.getByRole("link")).toHaveText(
-    NAV_ITEMS.filter((i) => can(role, i.permission)).map((i) => enNav[i.key as keyof typeof enNav]),
+    NAV_ITEMS.filter((i) => can(role, i.permission)).map((i) => enNav[i.key as keyof typeof enNav] as string),
   );
   await expectNoChinese(nav.getByRole("link"), "navigation");
+  // The stage headings over the links (shown when a role's links span more than one stage).
+  await expectNoChinese(nav.locator("p"), "navigation stages");
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await expectNoChinese(page.getByRole("heading"), "headings");
 }

@@ -21,7 +21,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       </a>
       {/* The dark column runs the page's full height; its contents stay in view while the page scrolls. */}
       <aside className="no-print bg-slate-900 lg:w-56 lg:shrink-0">
-        <div className="lg:sticky lg:top-0">
+        <div className="lg:sticky lg:top-0 lg:max-h-screen lg:overflow-y-auto">
           <div className="hidden items-center gap-2 px-5 py-4 lg:flex">
             <span
               className="flex h-8 w-8 items-center justify-center rounded-md bg-brand-600 text-sm font-bold text-white"
