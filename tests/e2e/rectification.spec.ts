@@ -76,6 +76,10 @@ test("finance raises a rectification from sampling feedback; the department repl
   // The approver sees the reason and replies again.
   await switchTo(page, "dept_approver");
   await page.goto("/todos");
+  // The to-do says what it is about: the department the feedback went to.
+  await expect(
+    page.getByTestId("todo-list").locator("li").filter({ hasText: "整改被退回" }).first(),
+  ).toContainText("区科技局");
   await page
     .getByRole("link", { name: /整改被退回/ })
     .first()

@@ -80,6 +80,7 @@ export default async function TodosPage({ searchParams }: Props) {
                 >
                   <TodoTitle titleKey={n.titleKey} params={n.params} />
                 </Link>
+                {n.subject && <div className="mt-0.5 truncate text-xs text-slate-600">{n.subject}</div>}
                 <div className="mt-0.5 text-xs text-slate-500">
                   {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                   {n.readAt && ` · ${t("read")}`}

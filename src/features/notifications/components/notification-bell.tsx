@@ -60,6 +60,9 @@ export async function NotificationBell({ user }: { user: CurrentUser }) {
                   [{t(`kind.${n.kind}`)}]
                 </span>
                 <TodoTitle titleKey={n.titleKey} params={n.params} />
+                {n.subject && (
+                  <span className="mt-0.5 block truncate text-xs text-slate-500">{n.subject}</span>
+                )}
               </Link>
             </li>
           ))}
