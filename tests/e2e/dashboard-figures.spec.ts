@@ -80,6 +80,9 @@ test("the leadership dashboard shows grades, trends and the ranking, each linked
   await signIn(page, "leader");
   await page.goto("/dashboard?year=2020");
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
+  // Leaders are told how many rectification items are late, not asked to report them.
+  await expect(page.getByTestId("dashboard-rectification")).toContainText(/\d+ 项整改已逾期未销号/);
+  await expect(page.getByTestId("dashboard-rectification")).not.toContainText("请尽快报送");
   const grades = page.getByTestId("grade-table");
   const selfRow = grades.locator("tbody tr").filter({ hasText: "单位自评" });
   await expect(selfRow.locator("td").last()).toHaveText("1,317");

@@ -13,6 +13,8 @@ export async function DashboardRectification({ user }: { user: CurrentUser }) {
   if (!can(user.role, "rectification.read")) return null;
   const [c, t] = await Promise.all([itemCounts(user), getTranslations("rectification")]);
   if (c.open + c.replied + c.overdue === 0) return null;
+  // A department is asked to report; finance and leaders are told how many are late.
+  const answers = user.role === "DEPT_APPROVER" || user.role === "DEPT_FILER";
   return (
     <div className="mb-5" data-testid="dashboard-rectification">
       <Alert tone={c.overdue > 0 ? "error" : "info"}>
@@ -20,7 +22,9 @@ export async function DashboardRectification({ user }: { user: CurrentUser }) {
           <span>
             <span className="font-semibold">{t("dashboardLabel")}</span>
             {c.overdue > 0 && (
-              <span className="mr-2 font-semibold">{t("dashboardOverdue", { count: c.overdue })}</span>
+              <span className="mr-2 font-semibold">
+                {t(answers ? "dashboardOverdue" : "dashboardOverdueOthers", { count: c.overdue })}
+              </span>
             )}
             {t("dashboardCounts", { open: c.open, replied: c.replied })}
           </span>
