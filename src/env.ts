@@ -16,6 +16,8 @@ const schema = z.object({
   ALLOW_SEED: z.enum(["true", "false"]).default("false"),
   // Evidence files (attachments): a folder outside the web root, and the size limits in megabytes.
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  // Where `npm run backup` writes its timestamped files (keep a copy off this machine too).
+  BACKUP_DIR: z.string().min(1).default("./data/backups"),
   // Account lock after repeated failed sign-ins, and the session's idle and absolute limits.
   LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
