@@ -53,13 +53,14 @@ function dbUrl(name: string) {
   return u.toString();
 }
 
-async function waitForServer(child: ChildProcess) {
+/** Wait until the app answers /login (any HTTP answer when `anyStatus`). */
+async function waitForServer(child: ChildProcess, anyStatus = false) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) while starting`);
     try {
       const res = await fetch(`${BASE}/login`);
-      if (res.status === 200) return;
+      if (res.status === 200 || anyStatus) return;
     } catch {
       // not listening yet
     }
@@ -261,16 +262,48 @@ async function restartPostgres() {
 async function main() {
   const actionId = saveActionId();
   const name = `bpm_load_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: SERVER_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
   const workdir = fs.mkdtempSync(path.join(os.tmpdir(), "bpm-load-"));
   let child: ChildProcess | null = null;
   const pool = new pg.Pool({ connectionString: dbUrl(name), max: 4 });
   pool.on("error", () => {}); // the harness's own connections die in the restart too
   let failed = false;
+  let created = false;
   try {
+    // Start-up before the database: the app is started first, on a database that does not exist yet
+    // (as when the host boots the app before PostgreSQL). It must keep running, refuse sign-ins
+    // cleanly, and work by itself once the database is there.
+    const logFile = path.join(workdir, "app.log");
+    const log = fs.openSync(logFile, "a");
+    child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: dbUrl(name),
+        SEED_ON_START: "false",
+        NEXTAUTH_URL: BASE,
+        AUTH_SECRET_FILE: path.join(workdir, "auth-secret"),
+        UPLOAD_DIR: path.join(workdir, "uploads"),
+      },
+      stdio: ["ignore", log, log],
+    });
+    await waitForServer(child, true);
+    const early = await signIn("dept_filer").then(
+      () => "signed in",
+      (e: Error) => e.message,
+    );
+    const probe = await fetch(`${BASE}/dashboard`, { redirect: "manual" });
+    const probeBody = await probe.text();
+    if (STACK.test(probeBody))
+      badBodies.push(`start-up ${probe.status}: ${STACK.exec(probeBody)![0].slice(0, 120)}`);
+    console.log(
+      `[loadtest] app started without its database: sign-in → ${early}; /dashboard → ${probe.status}`,
+    );
+
+    const admin = new pg.Client({ connectionString: SERVER_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    created = true;
     console.log(`[loadtest] seeding ${name}…`);
     const h = openDatabase({ url: dbUrl(name) });
     await migrateDatabase(h);
@@ -290,21 +323,22 @@ async function main() {
     if (picks.length < USERS)
       throw new Error(`only ${picks.length} filers with a project to fill; asked for ${USERS}`);
 
-    const logFile = path.join(workdir, "app.log");
-    const log = fs.openSync(logFile, "a");
-    child = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        DATABASE_URL: dbUrl(name),
-        SEED_ON_START: "false",
-        NEXTAUTH_URL: BASE,
-        AUTH_SECRET_FILE: path.join(workdir, "auth-secret"),
-        UPLOAD_DIR: path.join(workdir, "uploads"),
-      },
-      stdio: ["ignore", log, log],
-    });
-    await waitForServer(child);
+    const ready = Date.now();
+    let startupMs = -1;
+    while (Date.now() - ready < 60_000) {
+      try {
+        await signIn("dept_filer");
+        startupMs = Date.now() - ready;
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    console.log(`[loadtest] the app worked ${startupMs} ms after its database was ready, without a restart`);
+    if (startupMs < 0 || startupMs > RECOVERY_LIMIT_MS || early === "signed in") {
+      failed = true;
+      console.error("[loadtest] FAIL: the app did not come up by itself once its database was there");
+    }
     const pid = child.pid;
     console.log(`[loadtest] app up on ${BASE} (pid ${pid}); signing in ${USERS} users…`);
 
@@ -438,10 +472,12 @@ async function main() {
       await new Promise((r) => setTimeout(r, 1000));
     }
     await pool.end().catch(() => {});
-    const dropper = new pg.Client({ connectionString: SERVER_URL });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
+    if (created) {
+      const dropper = new pg.Client({ connectionString: SERVER_URL });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    }
   }
   console.log(failed ? "[loadtest] FAILED" : "[loadtest] passed");
   process.exitCode = failed ? 1 : 0;
