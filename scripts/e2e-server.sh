@@ -21,5 +21,8 @@ export AUTH_SECRET_FILE="$workdir/auth-secret"
 export UPLOAD_DIR="$workdir/uploads"
 export NEXTAUTH_URL="http://localhost:$port"
 export SEED_ON_START=true
+# The whole suite signs in from one address, wrong passwords included: slowing that address would
+# hold up the tests that follow (the slowing itself is proved in tests/integration/sign-in-throttle).
+export SIGNIN_ADDRESS_ATTEMPTS="${SIGNIN_ADDRESS_ATTEMPTS:-1000}"
 exec_next() { node_modules/.bin/next start -p "$port"; }
 exec_next

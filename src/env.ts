@@ -16,9 +16,19 @@ const schema = z.object({
   ALLOW_SEED: z.enum(["true", "false"]).default("false"),
   // Evidence files (attachments): a folder outside the web root, and the size limits in megabytes.
   UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+  // Where `npm run backup` writes its timestamped files (keep a copy off this machine too).
+  BACKUP_DIR: z.string().min(1).default("./data/backups"),
   // Account lock after repeated failed sign-ins, and the session's idle and absolute limits.
   LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  // Slowing of one client address's failed sign-ins (any accounts): after this many failures within
+  // the window, each further failure makes the address wait twice as long (5 s, 10 s, … at most 5 min).
+  SIGNIN_ADDRESS_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  SIGNIN_ADDRESS_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  // How many reverse proxies in front of the app add to X-Forwarded-For. The client address is taken
+  // that many entries from the right (0 and 1: the last entry, which `next start` fills with the
+  // connecting address when the request brings none).
+  TRUSTED_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).default(8),
   // A password older than this many days must be changed at the next sign-in (0: never expires).

@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = [
   "auth.signedOut",
   "auth.locked",
   "auth.lockEnded",
+  "auth.addressSlowed",
+  "auth.signInThrottled",
   "auth.passwordChanged",
   "auth.passwordExpired",
   "auth.totpEnrolled",

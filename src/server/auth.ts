@@ -2,7 +2,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/env";
-import { SIGN_IN_BAD_CODE, SIGN_IN_NEEDS_CODE } from "@/features/auth/sign-in-errors";
+import { SIGN_IN_BAD_CODE, SIGN_IN_NEEDS_CODE, SIGN_IN_THROTTLED } from "@/features/auth/sign-in-errors";
 import { recordSignOut, revokeSession, verifyCredentials } from "@/features/auth/service";
 import { authSecret } from "./auth-secret";
 import { db } from "./db";
@@ -46,6 +46,7 @@ export const authOptions: NextAuthOptions = {
           // Only once the password was right: ask for the second factor, or say the code was wrong.
           if (result.needCode) throw new Error(SIGN_IN_NEEDS_CODE);
           if (result.badCode) throw new Error(SIGN_IN_BAD_CODE);
+          if (result.throttled) throw new Error(SIGN_IN_THROTTLED);
           return null;
         }
         return { id: result.userId, sv: result.sessionVersion, sid: result.sessionId };

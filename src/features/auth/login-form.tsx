@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, fieldA11y, inputClass } from "@/components/ui/field";
-import { SIGN_IN_BAD_CODE, SIGN_IN_NEEDS_CODE } from "./sign-in-errors";
+import { SIGN_IN_BAD_CODE, SIGN_IN_NEEDS_CODE, SIGN_IN_THROTTLED } from "./sign-in-errors";
 
 type Credentials = { username: string; password: string };
 
@@ -33,6 +33,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         setAwaitingCode(credentials);
       } else if (res?.error === SIGN_IN_BAD_CODE) {
         setError(t("badCode"));
+      } else if (res?.error === SIGN_IN_THROTTLED) {
+        setError(t("throttled"));
       } else {
         setAwaitingCode(null);
         setError(res?.error === "CredentialsSignin" || res?.status === 401 ? t("invalid") : t("failed"));

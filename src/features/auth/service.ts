@@ -5,14 +5,14 @@ import { authSecret } from "@/server/auth-secret";
 import type { DbOrTx } from "@/server/db";
 import { writeAudit } from "@/server/audit";
 import { dummyHash, verifyPassword } from "@/server/password";
-import { userRecoveryCodes, users, userSessions, type User } from "@/server/schema";
+import { signInThrottle, userRecoveryCodes, users, userSessions, type User } from "@/server/schema";
 import type { RequestMeta } from "@/server/request-context";
 
 export type SignInResult =
   | { ok: true; userId: string; sessionVersion: number; sessionId: string }
   /** needCode: the password was right and the account has two-factor sign-in: ask for the code.
    *  badCode: the code (or recovery code) given was wrong, used already or expired. */
-  | { ok: false; needCode?: true; badCode?: true };
+  | { ok: false; needCode?: true; badCode?: true; throttled?: true };
 
 type SecondFactor = { kind: "totp"; step: number } | { kind: "recovery"; remaining: number };
 
@@ -61,6 +61,58 @@ async function spendSecondFactor(
 export type LockoutRules = { attempts: number; minutes: number };
 const defaultLockout = (): LockoutRules => ({ attempts: env.LOCKOUT_ATTEMPTS, minutes: env.LOCKOUT_MINUTES });
 
+/** Per client address: failures allowed in the window before each further one makes it wait. */
+export type AddressRules = { attempts: number; windowMinutes: number };
+const defaultAddressRules = (): AddressRules => ({
+  attempts: env.SIGNIN_ADDRESS_ATTEMPTS,
+  windowMinutes: env.SIGNIN_ADDRESS_WINDOW_MINUTES,
+});
+const FIRST_WAIT_SECONDS = 5;
+const LONGEST_WAIT_SECONDS = 300;
+
+/** The wait after a failure beyond the allowed ones: 5 s, doubling, at most 5 minutes. */
+export function addressWaitSeconds(failures: number, attempts: number): number {
+  if (failures < attempts) return 0;
+  return Math.min(LONGEST_WAIT_SECONDS, FIRST_WAIT_SECONDS * 2 ** Math.min(16, failures - attempts));
+}
+
+/**
+ * Count a failed sign-in against the client address (whatever the account), in the database so that
+ * every app instance sees it. Past the allowed failures in the window, the address must wait before
+ * its next try; the slowing is audited.
+ */
+async function countAddressFailure(
+  tx: DbOrTx,
+  ip: string,
+  now: Date,
+  rules: AddressRules,
+  actorMeta: RequestMeta,
+) {
+  const windowStart = new Date(now.getTime() - rules.windowMinutes * 60_000);
+  const [row] = await tx
+    .insert(signInThrottle)
+    .values({ address: ip, failures: 1, windowStartedAt: now })
+    .onConflictDoUpdate({
+      target: signInThrottle.address,
+      set: {
+        failures: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then 1 else ${signInThrottle.failures} + 1 end`,
+        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${now} else ${signInThrottle.windowStartedAt} end`,
+      },
+    })
+    .returning({ failures: signInThrottle.failures });
+  const wait = addressWaitSeconds(row!.failures, rules.attempts);
+  if (!wait) return;
+  const until = new Date(now.getTime() + wait * 1000);
+  await tx.update(signInThrottle).set({ blockedUntil: until }).where(eq(signInThrottle.address, ip));
+  await writeAudit(tx, {
+    actor: null,
+    action: "auth.addressSlowed",
+    result: "DENIED",
+    changes: { failures: row!.failures, waitSeconds: wait, until: until.toISOString() },
+    ...actorMeta,
+  });
+}
+
 /**
  * Check a username and password. An unknown user, a wrong password, a disabled and a locked account
  * give the same answer after the same work (a hash is always verified), and every attempt is audited.
@@ -78,9 +130,34 @@ export async function verifyCredentials(
     now = new Date(),
     lockout = defaultLockout(),
     passwordMaxAgeDays = env.PASSWORD_MAX_AGE_DAYS,
-  }: { db: DbOrTx; now?: Date; lockout?: LockoutRules; passwordMaxAgeDays?: number },
+    addressRules = defaultAddressRules(),
+  }: {
+    db: DbOrTx;
+    now?: Date;
+    lockout?: LockoutRules;
+    passwordMaxAgeDays?: number;
+    addressRules?: AddressRules;
+  },
 ): Promise<SignInResult> {
   const username = input.username.trim().toLowerCase();
+  // An address that must wait is refused before any password is checked (so waiting out the slowing is
+  // the only way on), and the refusal is audited; it does not count against the account.
+  if (meta.ip) {
+    const [slowed] = await db
+      .select({ until: signInThrottle.blockedUntil })
+      .from(signInThrottle)
+      .where(and(eq(signInThrottle.address, meta.ip), gt(signInThrottle.blockedUntil, now)));
+    if (slowed) {
+      await writeAudit(db, {
+        actor: null,
+        action: "auth.signInThrottled",
+        result: "DENIED",
+        changes: { username: username.slice(0, 64), until: slowed.until!.toISOString() },
+        ...meta,
+      });
+      return { ok: false, throttled: true };
+    }
+  }
   const [user] = await db.select().from(users).where(eq(users.username, username)).limit(1);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   const actor = user ? { id: user.id, username: user.username, role: user.role } : null;
@@ -129,6 +206,7 @@ export async function verifyCredentials(
             .where(eq(users.id, user.id));
         }
       }
+      if (meta.ip) await countAddressFailure(tx, meta.ip, now, addressRules, meta);
       await writeAudit(tx, {
         actor,
         action: codeFailed ? "auth.totpFailed" : "auth.signInFailed",

@@ -2,3 +2,5 @@
 // Shared by the server's authorize step and the form, so it holds no server code.
 export const SIGN_IN_NEEDS_CODE = "TOTP_REQUIRED";
 export const SIGN_IN_BAD_CODE = "TOTP_INVALID";
+/** Too many failed sign-ins from this address: wait a little. */
+export const SIGN_IN_THROTTLED = "ADDRESS_THROTTLED";

@@ -94,8 +94,10 @@ async function move(
   body: string,
   set: Partial<typeof rectificationItems.$inferInsert>,
 ) {
-  if (!(m.from as readonly string[]).includes(item.status)) throw new AppError("INVALID_TRANSITION");
+  // A form opened before someone else's change is told so first: "changed by someone else, reload"
+  // says more than "not possible in this status" to the second of two people replying at once.
   if (item.version !== version) throw new AppError("CONFLICT");
+  if (!(m.from as readonly string[]).includes(item.status)) throw new AppError("INVALID_TRANSITION");
   const now = new Date();
   const [row] = await db
     .update(rectificationItems)

@@ -13,3 +13,4 @@ export * from "./agencies";
 export * from "./monitoring";
 export * from "./reports";
 export * from "./rectification";
+export * from "./sign-in-throttle";
