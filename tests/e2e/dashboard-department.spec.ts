@@ -30,7 +30,7 @@ test("部门审核人的工作台：逾期整改排在待办最前并标红，�
   const problem = await overdueItem.getByRole("link").innerText();
   await overdueItem.getByRole("link").click();
   await expect(page).toHaveURL(/\/rectification\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(problem).first()).toBeVisible();
+  await expect(page.getByRole("main").getByText(problem).first()).toBeVisible();
   await page.goBack();
 
   await expect(page.getByTestId("warning-projects")).toContainText("红色预警");
