@@ -45,10 +45,14 @@ export default async function ProjectsPage({ searchParams }: Props) {
         actions={
           <>
             {can(user.role, "projects.create") && (
-              <ButtonLink href="/projects/new">{t("newProject")}</ButtonLink>
+              <>
+                <ButtonLink href="/projects/import" variant="secondary">
+                  {t("import.button")}
+                </ButtonLink>
+                <ButtonLink href="/projects/new">{t("newProject")}</ButtonLink>
+              </>
             )}
             {can(user.role, "projects.export") && totals.count > 0 && (
-              // A plain link: the route handler answers with a file, not a page.
               <ExportButton href={exportHref(filters)}>{tc("export")}</ExportButton>
             )}
           </>
