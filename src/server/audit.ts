@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "project.created",
   "project.updated",
   "project.exported",
+  "projects.imported",
   "year.settingsUpdated",
   "year.created",
   "evaluationTemplate.saved",

@@ -73,6 +73,52 @@ test("finance sorts the department table by the gap, exports it, and reads the c
   expect(errors).toEqual([]);
 });
 
+test("finance sees rectification open, closed and overdue in the headline, the chain and the department table", async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await signIn(page, "finance_admin");
+  await page.goto("/dashboard?year=2020");
+  const overdueCard = page.getByTestId("headline").getByRole("link").filter({ hasText: "整改逾期" });
+  const overdue = Number((await overdueCard.locator(".num").innerText()).replace(/,/g, ""));
+  expect(overdue).toBeGreaterThan(0);
+  const chain = page.getByTestId("chain-rectification");
+  await expect(chain).toContainText("已销号");
+  await expect(page.getByTestId("chain-rectification-overdue")).toHaveText(`逾期 ${overdue} 项`);
+
+  // The table's overdue column adds up to the headline, and sorts most overdue first.
+  const table = page.getByTestId("department-performance");
+  await table
+    .locator("xpath=ancestor::section[1]")
+    .getByRole("button", { name: /展开全部 \d+ 个部门/ })
+    .click();
+  await table.getByRole("button", { name: "逾期整改" }).click();
+  await expect(table.getByRole("columnheader", { name: "逾期整改" })).toHaveAttribute(
+    "aria-sort",
+    "descending",
+  );
+  const column = (await table.locator("tbody tr td:nth-child(10)").allInnerTexts()).map(Number);
+  expect(column.reduce((a, b) => a + b, 0)).toBe(overdue);
+  expect(column).toEqual([...column].sort((a, b) => b - a));
+
+  // The export carries the column.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出 Excel" }).click(),
+  ]);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+  const col = headers.indexOf("逾期整改事项（项）") + 1;
+  expect(col).toBeGreaterThan(0);
+  let sum = 0;
+  for (let r = 2; r <= sheet.actualRowCount; r++) sum += Number(sheet.getRow(r).getCell(col).value);
+  expect(sum).toBe(overdue);
+  await page.screenshot({ path: "reports/screens/dashboard-finance.png", fullPage: true });
+  expect(errors).toEqual([]);
+});
+
 test("the leadership dashboard shows grades, trends and the ranking, each linked, without console errors", async ({
   page,
 }) => {

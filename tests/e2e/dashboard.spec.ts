@@ -141,7 +141,7 @@ test("a reviewer's dashboard covers only their division's departments", async ({
 
 test("a filer's to-do list opens their own draft projects", async ({ page }) => {
   await signIn(page, "dept_filer");
-  const todo = page.getByRole("list", { name: /待提交的项目申报/ });
+  const todo = page.getByTestId("work-todos").locator("li[data-kind=PROJECT]");
   const first = todo.getByRole("link").first();
   const name = await first.innerText();
   await first.click();

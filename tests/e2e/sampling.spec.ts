@@ -169,7 +169,7 @@ test("finance draws and starts a batch, a reviewer settles a score, the departme
 
   // The department's approver finds it on the dashboard, reads it and acknowledges it.
   await switchTo(page, approverOf(deptCode));
-  await expect(page.getByTestId("sampling-feedback-card")).toContainText(batchName);
+  await expect(page.getByTestId("feedback-received")).toContainText(batchName);
   await page.goto("/sampling/feedback");
   await page.getByRole("link", { name: batchName }).click();
   await expect(page).toHaveURL(feedbackUrl);

@@ -1,6 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { bureauDate } from "@/domain/rectification";
 import { COLOUR, FILED as MONITORING_FILED, REPORT_FROM } from "@/features/monitoring/sql";
+import { rectificationScope } from "@/features/rectification/scope";
 import { db, queryRows } from "@/server/db";
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
@@ -72,6 +74,43 @@ export async function chainSummary(user: Reader, year: number): Promise<ChainSum
         left join evaluations sm on sm.project_id = projects.id and sm.type = 'SAMPLED'
         left join colours c on c.project_id = projects.id
         where projects.year = ${year} and ${projectScope(user)}`,
+  );
+  return row!;
+}
+
+export type RectificationSummary = {
+  total: number;
+  open: number;
+  replied: number;
+  closed: number;
+  overdue: number;
+};
+
+/**
+ * The year's rectification items: those raised on the year's projects, or (department-wide and
+ * township evaluations, which have no project) from an evaluation of the year. Open is not yet closed
+ * (awaiting the reply or finance's verification); overdue is open past its deadline, on the bureau's
+ * date. In the user's rectification scope.
+ */
+export const RECTIFICATION_OF_YEAR = (year: number) =>
+  sql`coalesce((select p.year from projects p where p.id = rectification_items.project_id),
+    (select e.year from evaluations e where e.id = rectification_items.source_id)) = ${year}`;
+
+export async function rectificationSummary(
+  user: Reader & Pick<CurrentUser, "departmentId">,
+  year: number,
+): Promise<RectificationSummary> {
+  const today = bureauDate(new Date());
+  const [row] = await queryRows<RectificationSummary>(
+    db,
+    sql`select count(*)::int as total,
+          count(*) filter (where rectification_items.status <> 'CLOSED')::int as open,
+          count(*) filter (where rectification_items.status = 'REPLIED')::int as replied,
+          count(*) filter (where rectification_items.status = 'CLOSED')::int as closed,
+          count(*) filter (where rectification_items.status <> 'CLOSED'
+            and rectification_items.deadline < ${today})::int as overdue
+        from rectification_items
+        where ${RECTIFICATION_OF_YEAR(year)} and ${rectificationScope(user)}`,
   );
   return row!;
 }

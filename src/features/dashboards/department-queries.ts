@@ -1,11 +1,14 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { bureauDate } from "@/domain/rectification";
 import { COLOUR, FILED as MONITORING_FILED, REPORT_FROM } from "@/features/monitoring/sql";
+import { rectificationScope } from "@/features/rectification/scope";
 import { db, queryRows } from "@/server/db";
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
+import { RECTIFICATION_OF_YEAR } from "./chain-queries";
 
-type Reader = Pick<CurrentUser, "role" | "orgId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
 
 export type DepartmentPerformance = {
   id: string;
@@ -22,6 +25,8 @@ export type DepartmentPerformance = {
   gap: string | null;
   red: number;
   yellow: number;
+  /** The department's rectification items of the year open past their deadline. */
+  overdue: number;
 };
 
 const BUDGET = sql.raw("(projects.budget_current + projects.budget_carryover + projects.budget_other)");
@@ -31,12 +36,21 @@ const SETTLED = sql.raw("sm.status = 'SETTLED'");
 /**
  * Per department of the year (in the user's scope): projects and funds, self-evaluation coverage and
  * average, the sampled average against the same projects' self average (who over-scores themselves),
- * and monitoring warnings by the latest filed report. One aggregate in SQL; largest funds first.
+ * and monitoring warnings by the latest filed report, and its overdue rectification items. One aggregate in SQL; largest funds first.
  */
 export async function departmentPerformance(user: Reader, year: number): Promise<DepartmentPerformance[]> {
+  const today = bureauDate(new Date());
   return queryRows<DepartmentPerformance>(
     db,
-    sql`with colours as (
+    sql`with overdue as (
+          select rectification_items.department_id, count(*)::int as n
+          from rectification_items
+          where ${RECTIFICATION_OF_YEAR(year)} and ${rectificationScope(user)}
+            and rectification_items.status <> 'CLOSED'
+            and rectification_items.deadline < ${today}
+          group by rectification_items.department_id
+        ),
+        colours as (
           select distinct on (r.project_id) r.project_id, ${COLOUR} as colour
           from ${REPORT_FROM}
           where rd.year = ${year} and ${MONITORING_FILED}
@@ -52,12 +66,14 @@ export async function departmentPerformance(user: Reader, year: number): Promise
           (avg(sm.total_score) filter (where ${SETTLED}))::numeric(6,2)::text as "sampledAverage",
           (avg(se.total_score - sm.total_score) filter (where ${SETTLED}))::numeric(6,2)::text as "gap",
           count(*) filter (where c.colour = 'RED')::int as "red",
-          count(*) filter (where c.colour = 'YELLOW')::int as "yellow"
+          count(*) filter (where c.colour = 'YELLOW')::int as "yellow",
+          coalesce(max(o.n), 0)::int as "overdue"
         from projects
         join organisations d on d.id = projects.department_id
         left join evaluations se on se.project_id = projects.id and se.type = 'SELF'
         left join evaluations sm on sm.project_id = projects.id and sm.type = 'SAMPLED'
         left join colours c on c.project_id = projects.id
+        left join overdue o on o.department_id = d.id
         where projects.year = ${year} and ${projectScope(user)}
         group by d.id, d.name, d.sort_order
         order by sum(${BUDGET}) desc, d.sort_order`,

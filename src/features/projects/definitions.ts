@@ -1,9 +1,12 @@
 import "server-only";
 import type { ActionContext, ActionDefinition } from "@/server/action-client";
+import { importProjects } from "./import-service";
 import {
   createProjectSchema,
+  importProjectsSchema,
   updateProjectSchema,
   type CreateProjectInput,
+  type ImportProjectsInput,
   type UpdateProjectInput,
 } from "./schemas";
 import { createProject, updateProject } from "./service";
@@ -43,4 +46,28 @@ export async function runUpdateProject(input: UpdateProjectInput, { user, tx, au
     changes: updated.changes,
   });
   return { id: updated.id, version: updated.version };
+}
+
+export const importProjectsDefinition = {
+  name: "importProjects",
+  permission: "projects.create",
+  schema: importProjectsSchema,
+} satisfies ActionDefinition<typeof importProjectsSchema>;
+
+/** One audit row for the file: which codes it filed (the projects themselves start at DRAFT). */
+export async function runImportProjects(input: ImportProjectsInput, { user, tx, audit }: ActionContext) {
+  const result = await importProjects(input, { db: tx, user });
+  if (result.imported)
+    await audit({
+      action: "projects.imported",
+      entityType: "project",
+      changes: {
+        year: result.year,
+        filename: result.filename,
+        count: result.count,
+        total: result.total,
+        codes: result.imported,
+      },
+    });
+  return result;
 }

@@ -115,6 +115,8 @@ export const projectFieldsSchema = z.object({
     .transform((v) => v || null),
 });
 
+export type ProjectFields = z.output<typeof projectFieldsSchema>;
+
 export const createProjectSchema = projectFieldsSchema.extend({
   year: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -129,3 +131,16 @@ export const updateProjectSchema = projectFieldsSchema.extend({
   version: z.coerce.number().int().min(1),
 });
 export type UpdateProjectInput = z.output<typeof updateProjectSchema>;
+
+// 批量导入: the filled template, checked (预览) or saved (确认导入). The rows are checked in the service,
+// each with projectFieldsSchema, so a file is judged by the same rules as the form.
+export const importProjectsSchema = z.object({
+  year: z.coerce.number({ error: "required" }).int().min(2000).max(2100),
+  intent: z.enum(["preview", "import"]).default("preview"),
+  file: z
+    .instanceof(File, { message: "fileRequired" })
+    .refine((f) => f.size > 0, "fileRequired")
+    .refine((f) => f.size <= 5 * 1024 * 1024, "fileTooLarge")
+    .refine((f) => /\.xlsx$/i.test(f.name), "importNotXlsx"),
+});
+export type ImportProjectsInput = z.output<typeof importProjectsSchema>;

@@ -6,9 +6,11 @@ import {
   adjustTargetSheetDefinition,
   deptReviewTargetSheetDefinition,
   financeReviewTargetSheetDefinition,
+  readIndicatorFileDefinition,
   runAdjustTargetSheet,
   runDeptReviewTargetSheet,
   runFinanceReviewTargetSheet,
+  runReadIndicatorFile,
   runSaveTargetSheet,
   runSubmitTargetSheet,
   saveTargetSheetDefinition,
@@ -20,6 +22,7 @@ const submit = authAction(submitTargetSheetDefinition, runSubmitTargetSheet);
 const deptReview = authAction(deptReviewTargetSheetDefinition, runDeptReviewTargetSheet);
 const financeReview = authAction(financeReviewTargetSheetDefinition, runFinanceReviewTargetSheet);
 const adjust = authAction(adjustTargetSheetDefinition, runAdjustTargetSheet);
+const readIndicators = authAction(readIndicatorFileDefinition, runReadIndicatorFile);
 
 export type SheetFormState = ActionResult<{ projectId: string; version: number; status: string }> | null;
 
@@ -46,4 +49,15 @@ export async function adjustSheetAction(prev: ReviewFormState, form: FormData): 
   const result = await adjust(prev, form);
   if (result.ok) revalidatePath(`/targets/${result.data.projectId}`);
   return result;
+}
+
+export type IndicatorFileState = Awaited<ReturnType<typeof readIndicators>> | null;
+
+/** 从模板导入指标: the rows of a filled template, or every bad row; the file is not sent back. */
+export async function readIndicatorFileAction(
+  prev: IndicatorFileState,
+  form: FormData,
+): Promise<IndicatorFileState> {
+  const result = await readIndicators(prev, form);
+  return result.ok ? result : { ...result, values: undefined };
 }

@@ -1,11 +1,14 @@
 import "server-only";
 import { notifyProjectHandoff } from "@/features/notifications/hand-offs";
 import type { ActionContext, ActionDefinition } from "@/server/action-client";
+import { readIndicatorFile } from "./indicator-import-service";
 import {
   adjustSheetSchema,
+  readIndicatorFileSchema,
   reviewSheetSchema,
   saveSheetSchema,
   type AdjustSheetInput,
+  type ReadIndicatorFileInput,
   type ReviewSheetInput,
   type SaveSheetInput,
 } from "./schemas";
@@ -104,4 +107,15 @@ export async function runAdjustTargetSheet(input: AdjustSheetInput, { user, tx, 
     changes: { supersedesId: created.supersedesId, versionNo: created.versionNo },
   });
   return created;
+}
+
+export const readIndicatorFileDefinition = {
+  name: "readTargetIndicatorFile",
+  permission: "targets.fill",
+  schema: readIndicatorFileSchema,
+} satisfies ActionDefinition<typeof readIndicatorFileSchema>;
+
+/** Reading a file changes no record: no audit row (the save that follows is audited). */
+export async function runReadIndicatorFile(input: ReadIndicatorFileInput, { user, tx }: ActionContext) {
+  return readIndicatorFile(input, { db: tx, user });
 }

@@ -72,3 +72,14 @@ export const targetListParamsSchema = z.object({
   page: lenient(z.coerce.number().int().min(1).max(100_000)),
 });
 export type TargetListParams = z.output<typeof targetListParamsSchema>;
+
+// 从模板导入指标: the filled template for a project's sheet. Reading it changes nothing.
+export const readIndicatorFileSchema = z.object({
+  projectId: z.guid(),
+  file: z
+    .instanceof(File, { message: "fileRequired" })
+    .refine((f) => f.size > 0, "fileRequired")
+    .refine((f) => f.size <= 5 * 1024 * 1024, "fileTooLarge")
+    .refine((f) => /\.xlsx$/i.test(f.name), "importNotXlsx"),
+});
+export type ReadIndicatorFileInput = z.output<typeof readIndicatorFileSchema>;

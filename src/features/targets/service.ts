@@ -27,7 +27,7 @@ export async function yearWeights(db: DbOrTx, year: number): Promise<Weights> {
 }
 
 /** A project the user may see, or NOT_FOUND: scope comes from the record, never from the input. */
-async function scopedProject(db: DbOrTx, user: CurrentUser, projectId: string) {
+export async function scopedProject(db: DbOrTx, user: CurrentUser, projectId: string) {
   const [row] = await db
     .select({ id: projects.id, year: projects.year })
     .from(projects)

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -13,6 +12,7 @@ import { listAuditLog } from "@/features/audit/queries";
 import { auditFilterSchema, filterParams } from "@/features/audit/schemas";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
+import { ExportButton } from "@/components/ui/export-button";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -49,9 +49,7 @@ export default async function AuditPage({
           can(user.role, "audit.export") &&
           filter && (
             // A plain link: the browser downloads the streamed file itself. Not prefetched.
-            <a href={exportHref} className={buttonClass("secondary")} download>
-              {t("export")}
-            </a>
+            <ExportButton href={exportHref}>{t("export")}</ExportButton>
           )
         }
       />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -16,6 +16,7 @@ import { keyFilterOptions, listKeyEvaluations, type KeyListFilters } from "@/fea
 import { KEY_PAGE_SIZE, keyListParamsSchema } from "@/features/key-evaluation/schemas";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
+import { ExportButton } from "@/components/ui/export-button";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -54,9 +55,7 @@ export default async function KeyEvaluationsPage({ searchParams }: Props) {
         actions={
           <>
             {rows.length > 0 && can(user.role, "keyEvaluation.export") && (
-              <a href={exportHref} className={buttonClass("secondary")} download>
-                {t("export")}
-              </a>
+              <ExportButton href={exportHref}>{t("export")}</ExportButton>
             )}
             {can(user.role, "keyEvaluation.manage") && (
               <ButtonLink href={`/key-evaluations/new?year=${filters.year}`}>{t("createButton")}</ButtonLink>

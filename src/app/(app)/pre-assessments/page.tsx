@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { PreListFilters } from "@/features/pre-assessment/components/pre-list-filters";
@@ -16,6 +16,7 @@ import {
 import { departmentOptions, fiscalYearOptions } from "@/features/projects/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
+import { ExportButton } from "@/components/ui/export-button";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -62,13 +63,9 @@ export default async function PreAssessmentsPage({ searchParams }: Props) {
         actions={
           <>
             {list.total > 0 && (
-              <a
-                href={hrefFor(1).replace("/pre-assessments?", "/pre-assessments/export?")}
-                className={buttonClass("secondary")}
-                download
-              >
+              <ExportButton href={hrefFor(1).replace("/pre-assessments?", "/pre-assessments/export?")}>
                 {t("export.button")}
-              </a>
+              </ExportButton>
             )}
             {can(user.role, "preAssessment.manageGroups") && (
               <ButtonLink href={`/pre-assessments/groups?year=${filters.year}`} variant="secondary">

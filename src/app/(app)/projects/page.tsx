@@ -1,6 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -13,6 +13,7 @@ import { PAGE_SIZE, resolveListFilters } from "@/features/projects/schemas";
 import { previousSummaries } from "@/features/results/previous";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
+import { ExportButton } from "@/components/ui/export-button";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,13 +45,15 @@ export default async function ProjectsPage({ searchParams }: Props) {
         actions={
           <>
             {can(user.role, "projects.create") && (
-              <ButtonLink href="/projects/new">{t("newProject")}</ButtonLink>
+              <>
+                <ButtonLink href="/projects/import" variant="secondary">
+                  {t("import.button")}
+                </ButtonLink>
+                <ButtonLink href="/projects/new">{t("newProject")}</ButtonLink>
+              </>
             )}
             {can(user.role, "projects.export") && totals.count > 0 && (
-              // A plain link: the route handler answers with a file, not a page.
-              <a href={exportHref(filters)} className={buttonClass("secondary")} download>
-                {tc("export")}
-              </a>
+              <ExportButton href={exportHref(filters)}>{tc("export")}</ExportButton>
             )}
           </>
         }

@@ -11,6 +11,7 @@ import { departmentOptions, ITEMS_PAGE_SIZE, listItems } from "@/features/rectif
 import { itemListParamsSchema, type ItemListParams } from "@/features/rectification/schemas";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
+import { ExportButton } from "@/components/ui/export-button";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -45,9 +46,7 @@ export default async function RectificationPage({ searchParams }: Props) {
         actions={
           can(user.role, "rectification.export") &&
           total > 0 && (
-            <a href={`/rectification/export${query(filters)}`} className={buttonClass("secondary")} download>
-              {t("export")}
-            </a>
+            <ExportButton href={`/rectification/export${query(filters)}`}>{t("export")}</ExportButton>
           )
         }
       />

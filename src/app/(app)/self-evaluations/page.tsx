@@ -1,7 +1,6 @@
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
-import { buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -24,6 +23,7 @@ import {
 import { evaluationListParamsSchema } from "@/features/self-evaluation/schemas";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
+import { ExportButton } from "@/components/ui/export-button";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -64,13 +64,7 @@ export default async function SelfEvaluationsPage({ searchParams }: Props) {
       <PageHeader
         title={t("title")}
         description={t("description")}
-        actions={
-          rows.length > 0 && (
-            <a href={exportHref} className={buttonClass("secondary")} download>
-              {t("export")}
-            </a>
-          )
-        }
+        actions={rows.length > 0 && <ExportButton href={exportHref}>{t("export")}</ExportButton>}
       />
       <SelfFilters
         filters={filters}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -16,6 +16,7 @@ import { listParamsSchema } from "@/features/third-party/schemas";
 import { todayInChina } from "@/features/third-party/service";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
+import { ExportButton } from "@/components/ui/export-button";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -52,13 +53,9 @@ export default async function ThirdPartyPage({ searchParams }: Props) {
         actions={
           <>
             {can(user.role, "thirdParty.export") && rows.length > 0 && (
-              <a
-                href={listHref(filters, { page: 1 }, "/third-party/export")}
-                className={buttonClass("secondary")}
-                download
-              >
+              <ExportButton href={listHref(filters, { page: 1 }, "/third-party/export")}>
                 {t("export")}
-              </a>
+              </ExportButton>
             )}
             {can(user.role, "thirdParty.engage") && (
               <ButtonLink href="/third-party/new">{t("engageNew")}</ButtonLink>

@@ -1,5 +1,4 @@
 import { getTranslations } from "next-intl/server";
-import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -7,6 +6,7 @@ import type { DepartmentPerformance } from "../department-queries";
 import { ChartCard } from "./chart-card";
 import { DepartmentPerformanceTable } from "./department-performance-table";
 import { ScoreGapChart } from "./score-gap-chart";
+import { ExportButton } from "@/components/ui/export-button";
 
 /** The finance dashboard's department table (sortable, exportable) and who over-scores themselves. */
 export async function DepartmentPerformanceBlock({
@@ -28,13 +28,9 @@ export async function DepartmentPerformanceBlock({
       <Card
         title={t("title")}
         actions={
-          <a
-            href={`/dashboard/departments/export?year=${year}`}
-            download
-            className={buttonClass("secondary", "sm")}
-          >
+          <ExportButton href={`/dashboard/departments/export?year=${year}`} size="sm">
             {t("export")}
-          </a>
+          </ExportButton>
         }
       >
         <DepartmentPerformanceTable rows={rows} year={year} />

@@ -10,7 +10,16 @@ import type { DepartmentPerformance } from "../department-queries";
 import { integer, money } from "../format";
 
 type Key =
-  "name" | "projects" | "budget" | "coverage" | "selfAverage" | "sampledAverage" | "gap" | "red" | "yellow";
+  | "name"
+  | "projects"
+  | "budget"
+  | "coverage"
+  | "selfAverage"
+  | "sampledAverage"
+  | "gap"
+  | "red"
+  | "yellow"
+  | "overdue";
 
 const coverage = (r: DepartmentPerformance) => ratePercent(BigInt(r.selfFiled), BigInt(r.projects), 2);
 const num = (v: string | null) => (v === null ? null : Number(v));
@@ -21,6 +30,7 @@ function sortValue(r: DepartmentPerformance, key: Exclude<Key, "name" | "budget"
     case "projects":
     case "red":
     case "yellow":
+    case "overdue":
       return r[key];
     case "coverage":
       return num(coverage(r));
@@ -44,7 +54,7 @@ const signed = (v: string | null) => (v === null ? "—" : Number(v) > 0 ? `+${v
 
 /**
  * Per department: funds, self-evaluation coverage and average, the sampled average and the gap, and
- * monitoring warnings. Each header is a button that sorts by its column (again: the other way).
+ * monitoring warnings, and overdue rectification items. Each header is a button that sorts by its column (again: the other way).
  */
 export function DepartmentPerformanceTable({
   rows,
@@ -104,6 +114,7 @@ export function DepartmentPerformanceTable({
             {header("gap")}
             {header("red")}
             {header("yellow")}
+            {header("overdue")}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -129,6 +140,9 @@ export function DepartmentPerformanceTable({
                 </Td>
                 <Td align="right">{integer(r.red)}</Td>
                 <Td align="right">{integer(r.yellow)}</Td>
+                <Td align="right" className={r.overdue > 0 ? "font-semibold text-red-700" : ""}>
+                  {integer(r.overdue)}
+                </Td>
               </tr>
             );
           })}

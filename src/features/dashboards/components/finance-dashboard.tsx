@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { CurrentUser } from "@/server/session";
-import { chainSummary } from "../chain-queries";
+import { chainSummary, rectificationSummary } from "../chain-queries";
 import { departmentPerformance } from "../department-queries";
 import { headline, kindBreakdown, orgBreakdown, stageBreakdown } from "../queries";
 import { ChainFunnel } from "./chain-funnel";
@@ -28,7 +28,7 @@ export async function FinanceDashboard({
   year: number;
   years: number[];
 }) {
-  const [t, tc, data, stages, kinds, departments, chain, performance] = await Promise.all([
+  const [t, tc, data, stages, kinds, departments, chain, performance, rectification] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("common"),
     headline(user, year),
@@ -37,6 +37,7 @@ export async function FinanceDashboard({
     orgBreakdown(user, year, "department"),
     chainSummary(user, year),
     departmentPerformance(user, year),
+    rectificationSummary(user, year),
   ]);
   const reviewer = user.role === "FINANCE_REVIEWER";
   const role = reviewer ? "reviewer" : "finance";
@@ -56,8 +57,8 @@ export async function FinanceDashboard({
         <EmptyState title={t("noProjects.title", { year })} body={t(`noProjects.${role}`)} />
       ) : (
         <>
-          <FinanceHeadline data={data} year={year} />
-          <ChainFunnel data={chain} year={year} role={user.role} />
+          <FinanceHeadline data={data} rectification={rectification} year={year} />
+          <ChainFunnel data={chain} rectification={rectification} year={year} role={user.role} />
           <DepartmentPerformanceBlock rows={performance} year={year} />
           <div className="grid gap-4 xl:grid-cols-12">
             <StageBlock rows={stages} year={year} unit="yi" className="xl:col-span-7" />

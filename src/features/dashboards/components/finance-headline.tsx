@@ -1,17 +1,27 @@
 import { getTranslations } from "next-intl/server";
 import { StatCard } from "@/components/ui/card";
 import { integer, money, projectsHref } from "../format";
+import type { RectificationSummary } from "../chain-queries";
 import type { Headline } from "../queries";
 import { TotalsCards } from "./totals-cards";
 
 /** The finance bureau's headline: totals plus 政府投资项目 and the projects the year's rule flags for 事前评估. */
-export async function FinanceHeadline({ data, year }: { data: Headline; year: number }) {
+export async function FinanceHeadline({
+  data,
+  rectification,
+  year,
+}: {
+  data: Headline;
+  rectification: RectificationSummary;
+  year: number;
+}) {
   const [t, tc] = await Promise.all([getTranslations("dashboard"), getTranslations("common")]);
   return (
     <TotalsCards
       totals={data}
       year={year}
       unit="yi"
+      columns="md:grid-cols-4"
       hints={{
         projects: t("cards.projectsHint", { departments: data.departments }),
         budget: t("cards.budgetHint", { value: money(data.initialBudget, "yi"), unit: tc("unitYi") }),
@@ -36,6 +46,23 @@ export async function FinanceHeadline({ data, year }: { data: Headline; year: nu
                 unit: tc("unitWan"),
               })
         }
+      />
+      <StatCard
+        label={t("cards.rectificationOpen")}
+        value={integer(rectification.open)}
+        unit={t("chain.rectificationItems")}
+        hint={t("cards.rectificationOpenHint", {
+          closed: integer(rectification.closed),
+          total: integer(rectification.total),
+        })}
+        href="/rectification"
+      />
+      <StatCard
+        label={t("cards.rectificationOverdue")}
+        value={integer(rectification.overdue)}
+        unit={t("chain.rectificationItems")}
+        hint={t("cards.rectificationOverdueHint")}
+        href="/rectification?overdue=1"
       />
     </TotalsCards>
   );

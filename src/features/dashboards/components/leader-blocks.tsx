@@ -32,7 +32,17 @@ function Figure({ href, children, label }: { href: string | null; children: Reac
 }
 
 /** 等级分布: the year's completed evaluations by type and grade; self-evaluation counts open the list. */
-export async function GradeBlock({ rows, year, role }: { rows: GradeRow[]; year: number; role: Role }) {
+export async function GradeBlock({
+  rows,
+  year,
+  role,
+  className,
+}: {
+  rows: GradeRow[];
+  year: number;
+  role: Role;
+  className?: string;
+}) {
   const [t, tg] = await Promise.all([getTranslations("dashboard.grades"), getTranslations("enums.grade")]);
   const total = (r: GradeRow) => GRADES.reduce((a, g) => a + r[g], 0);
   const href = (r: GradeRow, grade?: string) =>
@@ -41,6 +51,7 @@ export async function GradeBlock({ rows, year, role }: { rows: GradeRow[]; year:
       : null;
   return (
     <ChartCard
+      className={className}
       title={t("title", { year })}
       note={t("note")}
       chart={

@@ -3,7 +3,7 @@ import { StatCard } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
 import type { CurrentUser } from "@/server/session";
 import { integer, money, projectsHref } from "../format";
-import { chainSummary } from "../chain-queries";
+import { chainSummary, rectificationSummary } from "../chain-queries";
 import { departmentPerformance } from "../department-queries";
 import { gradeDistribution, preAssessmentTrend } from "../leader-queries";
 import { headline, kindBreakdown, orgBreakdown, yearTrend } from "../queries";
@@ -27,18 +27,20 @@ export async function LeaderDashboard({
   year: number;
   years: number[];
 }) {
-  const [t, tc, data, kinds, trend, departments, chain, grades, pre, performance] = await Promise.all([
-    getTranslations("dashboard"),
-    getTranslations("common"),
-    headline(user, year),
-    kindBreakdown(user, year),
-    yearTrend(user),
-    orgBreakdown(user, year, "department"),
-    chainSummary(user, year),
-    gradeDistribution(user, year),
-    preAssessmentTrend(user),
-    departmentPerformance(user, year),
-  ]);
+  const [t, tc, data, kinds, trend, departments, chain, grades, pre, performance, rectification] =
+    await Promise.all([
+      getTranslations("dashboard"),
+      getTranslations("common"),
+      headline(user, year),
+      kindBreakdown(user, year),
+      yearTrend(user),
+      orgBreakdown(user, year, "department"),
+      chainSummary(user, year),
+      gradeDistribution(user, year),
+      preAssessmentTrend(user),
+      departmentPerformance(user, year),
+      rectificationSummary(user, year),
+    ]);
   return (
     <div className="space-y-4" data-testid="dashboard">
       <DashboardHeader
@@ -51,7 +53,7 @@ export async function LeaderDashboard({
         totals={data}
         year={year}
         unit="yi"
-        columns="md:grid-cols-3 xl:grid-cols-5"
+        columns="md:grid-cols-3 xl:grid-cols-6"
         hints={{ projects: t("cards.projectsHint", { departments: data.departments }) }}
       >
         <StatCard
@@ -61,8 +63,18 @@ export async function LeaderDashboard({
           hint={t("cards.investmentHint", { value: money(data.investmentBudget, "yi"), unit: tc("unitYi") })}
           href={projectsHref({ year, kind: "GOV_INVESTMENT" })}
         />
+        <StatCard
+          label={t("cards.rectificationOverdue")}
+          value={integer(rectification.overdue)}
+          unit={t("chain.rectificationItems")}
+          hint={t("cards.rectificationOpenHint", {
+            closed: integer(rectification.closed),
+            total: integer(rectification.total),
+          })}
+          href="/rectification?overdue=1"
+        />
       </TotalsCards>
-      <ChainFunnel data={chain} year={year} role={user.role} />
+      <ChainFunnel data={chain} rectification={rectification} year={year} role={user.role} />
       <GradeBlock rows={grades} year={year} role={user.role} />
       <div className="grid items-start gap-4 xl:grid-cols-12">
         <PreAssessmentTrendBlock trend={trend} pre={pre} role={user.role} className="xl:col-span-6" />

@@ -3,7 +3,6 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
-import { buttonClass } from "@/components/ui/button";
 import { can } from "@/server/permissions";
 import type { CurrentUser } from "@/server/session";
 import type { OverallType } from "../flow";
@@ -12,6 +11,7 @@ import { overallListParamsSchema } from "../schemas";
 import { OverallFiltersForm, overallListHref, OverallStatusCounts, OverallTable } from "./list";
 import { OpenOverallForm } from "./open-form";
 import { typeNs } from "./status-badge";
+import { ExportButton } from "@/components/ui/export-button";
 
 /** The list page of either type: filters, counts, the open form for finance, the table, export. */
 export async function OverallListPage({
@@ -45,13 +45,9 @@ export async function OverallListPage({
         description={t("description")}
         actions={
           rows.length > 0 && (
-            <a
-              href={overallListHref(type, filters, { page: 1 }, "/export")}
-              className={buttonClass("secondary")}
-              download
-            >
+            <ExportButton href={overallListHref(type, filters, { page: 1 }, "/export")}>
               {t("export")}
-            </a>
+            </ExportButton>
           )
         }
       />

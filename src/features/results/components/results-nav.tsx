@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
+import { ExportButton } from "@/components/ui/export-button";
 
 /** Year picker and the two views (projects, summary by department). */
 export function ResultsNav({
@@ -55,11 +56,7 @@ export function ResultsNav({
         <button type="submit" className={buttonClass("secondary")}>
           {t("filters.apply")}
         </button>
-        {exportHref && (
-          <a href={exportHref} className={buttonClass("secondary")} download>
-            {t("export")}
-          </a>
-        )}
+        {exportHref && <ExportButton href={exportHref}>{t("export")}</ExportButton>}
       </form>
     </div>
   );

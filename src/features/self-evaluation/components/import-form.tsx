@@ -3,10 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClass } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, fieldA11y, inputClass } from "@/components/ui/field";
 import { importScoresAction, type ImportState } from "../actions";
+import { ExportButton } from "@/components/ui/export-button";
 
 /** 批量导入: download the template of the unit's open self-evaluations, fill it, upload it back. */
 export function ImportForm({ year, editable }: { year: number; editable: number }) {
@@ -17,9 +18,7 @@ export function ImportForm({ year, editable }: { year: number; editable: number 
     <Card title={t("title")}>
       <div className="space-y-3">
         <p className="text-sm text-slate-600">{t("body", { n: editable })}</p>
-        <a href={`/self-evaluations/template?year=${year}`} className={buttonClass("secondary")} download>
-          {t("download")}
-        </a>
+        <ExportButton href={`/self-evaluations/template?year=${year}`}>{t("download")}</ExportButton>
         <form action={formAction} className="space-y-3">
           <input type="hidden" name="year" value={year} />
           {state?.ok && (

@@ -11,6 +11,7 @@ import { saveOrSubmitSheetAction, type SheetFormState } from "../actions";
 import { LEVEL1, LEVEL2_BY_LEVEL1, type Level1 } from "../levels";
 import { checkSheet, pointsByLevel, type QualityIssue, type Weights } from "../rules";
 import type { IndicatorRow } from "../schemas";
+import { IndicatorImport } from "./indicator-import";
 import { IndicatorRowEditor, type EditorRow } from "./indicator-row";
 import { LevelSection } from "./level-section";
 import { LibraryPicker, type PickerItem } from "./library-picker";
@@ -146,116 +147,123 @@ export function SheetEditor({
 
   const goalErrors = showIssues ? issues.filter((i) => i.field === "overallGoal").map(message) : undefined;
   return (
-    <form
-      onSubmit={(e) => {
-        setSent(goal + payload);
-        submitWithoutReset(formAction)(e);
-      }}
-      className="space-y-5"
-      noValidate
-    >
-      <input type="hidden" name="projectId" value={projectId} />
-      <input type="hidden" name="sheetId" value={sheetId ?? ""} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="indicators" value={payload} />
-      {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
-      {state?.ok && (
-        <Alert tone="success">
-          {state.data.status === "SUBMITTED" ? t("editor.submitted") : t("editor.saved")}
-        </Alert>
-      )}
-      <Field
-        id="overallGoal"
-        label={t("sheet.overallGoal")}
-        hint={t("sheet.overallGoalHint")}
-        error={goalErrors}
-        required
+    <div className="space-y-5">
+      <IndicatorImport
+        projectId={projectId}
+        current={rows.length}
+        onReplace={(imported) => setRows(ordered(imported.map(withKey)))}
+      />
+      <form
+        onSubmit={(e) => {
+          setSent(goal + payload);
+          submitWithoutReset(formAction)(e);
+        }}
+        className="space-y-5"
+        noValidate
       >
-        <textarea
-          {...fieldA11y("overallGoal", goalErrors)}
-          name="overallGoal"
-          rows={3}
-          className={inputClass}
-          value={goal}
-          onChange={(e) => setGoal(e.target.value)}
-        />
-      </Field>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <Subtotals sums={pointsByLevel(rows)} weights={weights} />
-        <p className="text-xs text-slate-500">{t("editor.keyboardHint")}</p>
-      </div>
-      {sheetIssues.length > 0 && (
-        <Alert tone="warning">
-          <ul className="list-disc pl-5">
-            {sheetIssues.map((i) => (
-              <li key={`${i.code}-${i.level1}`}>{message(i)}</li>
-            ))}
-          </ul>
-        </Alert>
-      )}
-      {LEVEL1.map((l1) => {
-        const section = rows.filter((r) => r.level1 === l1);
-        return (
-          <LevelSection
-            key={l1}
-            level1={l1}
-            picking={picking === l1}
-            onTogglePick={() => setPicking(picking === l1 ? null : l1)}
-            onAdd={() => insertAfter(l1, section.at(-1)?.key ?? null)}
-            picker={
-              <LibraryPicker
-                items={library}
-                level1={l1}
-                sectorLabel={sectorLabel}
-                onPick={pick}
-                onClose={() => setPicking(null)}
-              />
-            }
-          >
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <thead>
-                  <tr className="text-left text-xs text-slate-500">
-                    {(
-                      ["level2", "name", "operator", "targetValue", "unit", "points", "actions"] as const
-                    ).map((f) => (
-                      <th key={f} scope="col" className="px-2 py-1.5 font-medium">
-                        {t(`field.${f}`)}
-                      </th>
+        <input type="hidden" name="projectId" value={projectId} />
+        <input type="hidden" name="sheetId" value={sheetId ?? ""} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="indicators" value={payload} />
+        {state && !state.ok && <Alert tone="error">{state.message}</Alert>}
+        {state?.ok && (
+          <Alert tone="success">
+            {state.data.status === "SUBMITTED" ? t("editor.submitted") : t("editor.saved")}
+          </Alert>
+        )}
+        <Field
+          id="overallGoal"
+          label={t("sheet.overallGoal")}
+          hint={t("sheet.overallGoalHint")}
+          error={goalErrors}
+          required
+        >
+          <textarea
+            {...fieldA11y("overallGoal", goalErrors)}
+            name="overallGoal"
+            rows={3}
+            className={inputClass}
+            value={goal}
+            onChange={(e) => setGoal(e.target.value)}
+          />
+        </Field>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <Subtotals sums={pointsByLevel(rows)} weights={weights} />
+          <p className="text-xs text-slate-500">{t("editor.keyboardHint")}</p>
+        </div>
+        {sheetIssues.length > 0 && (
+          <Alert tone="warning">
+            <ul className="list-disc pl-5">
+              {sheetIssues.map((i) => (
+                <li key={`${i.code}-${i.level1}`}>{message(i)}</li>
+              ))}
+            </ul>
+          </Alert>
+        )}
+        {LEVEL1.map((l1) => {
+          const section = rows.filter((r) => r.level1 === l1);
+          return (
+            <LevelSection
+              key={l1}
+              level1={l1}
+              picking={picking === l1}
+              onTogglePick={() => setPicking(picking === l1 ? null : l1)}
+              onAdd={() => insertAfter(l1, section.at(-1)?.key ?? null)}
+              picker={
+                <LibraryPicker
+                  items={library}
+                  level1={l1}
+                  sectorLabel={sectorLabel}
+                  onPick={pick}
+                  onClose={() => setPicking(null)}
+                />
+              }
+            >
+              <div className="overflow-x-auto">
+                <table className="min-w-full text-sm">
+                  <thead>
+                    <tr className="text-left text-xs text-slate-500">
+                      {(
+                        ["level2", "name", "operator", "targetValue", "unit", "points", "actions"] as const
+                      ).map((f) => (
+                        <th key={f} scope="col" className="px-2 py-1.5 font-medium">
+                          {t(`field.${f}`)}
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {section.map((r, position) => (
+                      <IndicatorRowEditor
+                        key={r.key}
+                        row={r}
+                        index={rows.indexOf(r)}
+                        position={position}
+                        count={section.length}
+                        level1={l1}
+                        errors={rowErrors(rows.indexOf(r))}
+                        onChange={(patch) => update(r.key, patch)}
+                        onAddBelow={() => insertAfter(l1, r.key)}
+                        onRemove={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
+                        onMove={(d) => move(r.key, d)}
+                      />
                     ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {section.map((r, position) => (
-                    <IndicatorRowEditor
-                      key={r.key}
-                      row={r}
-                      index={rows.indexOf(r)}
-                      position={position}
-                      count={section.length}
-                      level1={l1}
-                      errors={rowErrors(rows.indexOf(r))}
-                      onChange={(patch) => update(r.key, patch)}
-                      onAddBelow={() => insertAfter(l1, r.key)}
-                      onRemove={() => setRows((rs) => rs.filter((x) => x.key !== r.key))}
-                      onMove={(d) => move(r.key, d)}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </LevelSection>
-        );
-      })}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>
-          {pending ? t("editor.saving") : t("editor.save")}
-        </Button>
-        <Button type="submit" name="intent" value="submit" disabled={pending}>
-          {t("editor.submit")}
-        </Button>
-        {dirty && <span className="text-xs text-amber-700">{t("editor.unsaved")}</span>}
-      </div>
-    </form>
+                  </tbody>
+                </table>
+              </div>
+            </LevelSection>
+          );
+        })}
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" name="intent" value="save" variant="secondary" disabled={pending}>
+            {pending ? t("editor.saving") : t("editor.save")}
+          </Button>
+          <Button type="submit" name="intent" value="submit" disabled={pending}>
+            {t("editor.submit")}
+          </Button>
+          {dirty && <span className="text-xs text-amber-700">{t("editor.unsaved")}</span>}
+        </div>
+      </form>
+    </div>
   );
 }

@@ -1,7 +1,8 @@
 import Form from "next/form";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { ExportButton } from "@/components/ui/export-button";
 import { Card, StatCard } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/field";
@@ -70,11 +71,7 @@ export default async function WarningsPage({ searchParams }: Props) {
       <PageHeader
         title={t("warnings.title")}
         description={t("warnings.description")}
-        actions={
-          <ButtonLink href={exportQs} variant="secondary" prefetch={false}>
-            {t("warnings.export")}
-          </ButtonLink>
-        }
+        actions={<ExportButton href={exportQs}>{t("warnings.export")}</ExportButton>}
       />
       <Form action={path} className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("warnings.round")}>
         <div>
