@@ -215,6 +215,7 @@ const REGISTRY: Record<string, Entry> = {
   },
   "/projects": { allowed: who("projects.read") },
   "/projects/new": { allowed: who("projects.create") },
+  "/projects/import": { allowed: who("projects.create") },
   "/projects/[id]": {
     allowed: who("projects.read"),
     sample: async () => ({ id: await ownProject() }),
