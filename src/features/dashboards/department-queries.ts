@@ -5,7 +5,7 @@ import { db, queryRows } from "@/server/db";
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 
-type Reader = Pick<CurrentUser, "role" | "orgId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
 
 export type DepartmentPerformance = {
   id: string;
