@@ -44,7 +44,7 @@ const UNIQUE_TEXT: Record<string, Record<string, (k: string) => string>> = {
 const districtIdOf = (k: string) => `md5('district:' || ${k})::uuid`;
 
 function parseArgs(argv: string[]) {
-  const out = { districts: 100, years: SEED_YEARS.length };
+  const out: { districts: number; years: number } = { districts: 100, years: SEED_YEARS.length };
   for (let i = 0; i < argv.length; i++) {
     const value = Number(argv[i + 1]);
     if (argv[i] === "--districts") out.districts = value;

@@ -43,7 +43,7 @@ export async function chainSummary(user: Reader, year: number): Promise<ChainSum
     sql`with colours as (
           select distinct on (r.project_id) r.project_id, ${COLOUR} as colour
           from ${REPORT_FROM}
-          where rd.year = ${year} and ${MONITORING_FILED}
+          where rd.year = ${year} and ${MONITORING_FILED} and projects.year = ${year} and ${projectScope(user)}
           order by r.project_id, rd.period_months desc
         )
         select count(*)::int as "projects",

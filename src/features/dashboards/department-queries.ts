@@ -39,7 +39,7 @@ export async function departmentPerformance(user: Reader, year: number): Promise
     sql`with colours as (
           select distinct on (r.project_id) r.project_id, ${COLOUR} as colour
           from ${REPORT_FROM}
-          where rd.year = ${year} and ${MONITORING_FILED}
+          where rd.year = ${year} and ${MONITORING_FILED} and projects.year = ${year} and ${projectScope(user)}
           order by r.project_id, rd.period_months desc
         )
         select d.id, d.name,
