@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { chainSummary } from "@/features/dashboards/chain-queries";
 import { departmentPerformance } from "@/features/dashboards/department-queries";
@@ -160,7 +160,10 @@ it.runIf(Boolean(url && out))("measures the dashboards' SQL and the writes in-pr
   for (const c of LEVELS) {
     const r = await measure(c, Math.max(20, c * 20), submitOne);
     results["selfEvaluationSubmit"].push(summarise(c, r));
-    console.log(`[bench] selfEvaluationSubmit c=${c}`, JSON.stringify(results["selfEvaluationSubmit"].at(-1)));
+    console.log(
+      `[bench] selfEvaluationSubmit c=${c}`,
+      JSON.stringify(results["selfEvaluationSubmit"].at(-1)),
+    );
   }
 
   // 集中抽评 draw over the province's filed self-evaluations of the year, by the province administrator.
@@ -171,12 +174,21 @@ it.runIf(Boolean(url && out))("measures the dashboards' SQL and the writes in-pr
   const started = performance.now();
   const drawn = await runAction(createBatchDefinition, runCreateBatch, {
     user: province,
-    raw: { year: String(YEAR), name: `bench ${Date.now()}`, sampleSize: "2000", groupCount: "20", seed: "20201231" },
+    raw: {
+      year: String(YEAR),
+      name: `bench ${Date.now()}`,
+      sampleSize: "2000",
+      groupCount: "20",
+      seed: "20201231",
+    },
     meta,
     t,
   });
   const drawMs = performance.now() - started;
-  if (!drawn.ok) throw new Error(`draw refused: ${drawn.code} ${drawn.message} ${JSON.stringify(drawn.fieldErrors ?? {})}`);
+  if (!drawn.ok)
+    throw new Error(
+      `draw refused: ${drawn.code} ${drawn.message} ${JSON.stringify(drawn.fieldErrors ?? {})}`,
+    );
   console.log(`[bench] draw over ${population} self-evaluations: ${Math.round(drawMs)} ms`);
 
   fs.writeFileSync(

@@ -1,5 +1,6 @@
 // A small closed-loop load generator: `concurrency` workers each run the task again as soon as it
-// returns, until `total` runs are done. Latencies in milliseconds.
+// returns, until `total` runs are done or, with `seconds`, that time is over (each worker runs at least
+// once). Latencies in milliseconds.
 
 export type Run = { latencies: number[]; errors: number; wallMs: number };
 export type Summary = {
@@ -16,18 +17,22 @@ export type Summary = {
 export async function measure(
   concurrency: number,
   total: number,
-  task: () => Promise<unknown>,
+  task: (i: number) => Promise<unknown>,
+  seconds?: number,
 ): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
   let started = 0;
   const t0 = performance.now();
+  const until = seconds ? t0 + seconds * 1000 : Infinity;
   const worker = async () => {
-    while (started < total) {
-      started++;
+    let mine = 0;
+    while (started < total && (mine === 0 || performance.now() < until)) {
+      const i = started++;
+      mine++;
       const s = performance.now();
       try {
-        await task();
+        await task(i);
       } catch (e) {
         errors++;
         if (errors <= 3) console.error("[bench]", e instanceof Error ? e.message : e);
