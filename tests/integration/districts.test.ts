@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { headline, orgBreakdown } from "@/features/dashboards/queries";
 import { departmentOptions, getProject, listProjects } from "@/features/projects/queries";
 import { getItem } from "@/features/rectification/queries";
+import { drawCandidates } from "@/features/sampling/draw-inputs";
 import { db, queryRows } from "@/server/db";
-import { districts, organisations, projects, rectificationItems, users } from "@/server/schema";
+import { districts, evaluations, organisations, projects, rectificationItems, users } from "@/server/schema";
 import { DEMO_DISTRICT_ID } from "@/server/seed/seed";
 import { signedIn } from "../factories/users";
 
@@ -176,5 +177,18 @@ describe("district scope", () => {
     if (!item) throw new Error("the demo data holds rectification items");
     expect(await getItem(adminB, item.id)).toBeNull();
     expect(await getItem(await signedIn("finance_admin"), item.id)).not.toBeNull();
+  });
+
+  it("the sampling draw takes its candidates from the administrator's district only", async () => {
+    await db
+      .insert(evaluations)
+      .values({ type: "SELF", year: YEAR, projectId: projectB, status: "SUBMITTED" });
+    const adminB = await signedIn(names.adminB);
+    expect((await drawCandidates(db, YEAR, adminB)).map((c) => c.projectId)).toEqual([projectB]);
+    const fromA = await drawCandidates(db, YEAR, await signedIn("finance_admin"));
+    expect(fromA.length).toBeGreaterThan(0);
+    expect(fromA.some((c) => c.projectId === projectB)).toBe(false);
+    const province = await drawCandidates(db, YEAR, await signedIn(names.province));
+    expect(province.length).toBe(fromA.length + 1);
   });
 });
