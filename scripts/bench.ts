@@ -149,6 +149,93 @@ async function main() {
   const [{ version: pgVersion }] = await q<{ version: string }>("show server_version");
   console.log(`[bench] ${districts} districts, ${projects.toLocaleString("en")} projects in ${YEAR}`);
 
+  // The HTTP part's figures are kept in a file first: BENCH_REUSE_HTTP=<that file> runs only the
+  // in-process part again.
+  const results: Record<string, Summary[]> = {};
+  const out: Record<string, unknown> = {};
+  const httpFile =
+    process.env.BENCH_REUSE_HTTP ?? path.join(os.tmpdir(), `bpm-bench-http-${process.pid}.json`);
+  if (process.env.BENCH_REUSE_HTTP) {
+    const saved = JSON.parse(fs.readFileSync(httpFile, "utf8")) as {
+      results: typeof results;
+      out: typeof out;
+    };
+    Object.assign(results, saved.results);
+    Object.assign(out, saved.out);
+  } else {
+    await httpPart(dbUrl, q, districts, results, out);
+    fs.writeFileSync(httpFile, JSON.stringify({ results, out }));
+    console.log(`[bench] HTTP figures kept in ${httpFile}`);
+  }
+
+  // The dashboards' SQL alone, the self-evaluation submit and the draw, in-process.
+  const inProcessFile = path.join(os.tmpdir(), `bpm-bench-${process.pid}.json`);
+  const vitest = spawnSync("npx", ["vitest", "run", "--config", "vitest.bench.mts"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      BENCH_DATABASE_URL: dbUrl.toString(),
+      BENCH_OUT: inProcessFile,
+      BENCH_LEVELS: LEVELS.join(","),
+    },
+  });
+  if (vitest.status !== 0 || !fs.existsSync(inProcessFile)) throw new Error("the in-process part failed");
+  const inProcess = JSON.parse(fs.readFileSync(inProcessFile, "utf8")) as {
+    results: Record<string, Summary[]>;
+    draw: { ms: number; population: number; sampleSize: number };
+  };
+  Object.assign(results, inProcess.results);
+  out.draw = { ...inProcess.draw, ms: Math.round(inProcess.draw.ms) };
+
+  // app ÷ SQL: the page's median at one user against the same queries' median alone.
+  const ratio = (app: string, sqlName: string) => {
+    const a = results[app]?.find((r) => r.concurrency === 1)?.p50;
+    const s = results[sqlName]?.find((r) => r.concurrency === 1)?.p50;
+    return a && s ? Math.round((a / s) * 100) / 100 : null;
+  };
+  out.appOverSql = {
+    district: ratio("dashboard.district", "dashboardSql.district"),
+    province: ratio("dashboard.province", "dashboardSql.province"),
+  };
+  const loadavg = os.loadavg().map((l) => Math.round(l * 10) / 10);
+  const report = {
+    at: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpu: os.cpus()[0]?.model ?? "",
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      loadavgAtEnd: loadavg,
+      os: `${os.type()} ${os.release()}`,
+    },
+    versions: {
+      node: process.version,
+      postgres: pgVersion,
+      next: (
+        JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as {
+          version: string;
+        }
+      ).version,
+      commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).stdout.toString().trim(),
+    },
+    data: { districts, projectsInYear: projects, year: YEAR },
+    secondsPerLevel: SECONDS,
+    results,
+    ...out,
+  };
+  await client.end();
+  fs.writeFileSync(path.join(ROOT, "docs/benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
+  writeMarkdown(report);
+  console.log("[bench] wrote docs/benchmarks.json and the table in docs/benchmarks.md");
+}
+
+async function httpPart(
+  dbUrl: URL,
+  q: <T>(text: string, values?: unknown[]) => Promise<T[]>,
+  districts: number,
+  results: Record<string, Summary[]>,
+  out: Record<string, unknown>,
+) {
   if (!fs.existsSync(path.join(ROOT, ".next/BUILD_ID")) || process.env.BENCH_BUILD === "true") {
     console.log("[bench] building the app");
     const built = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit" });
@@ -168,8 +255,6 @@ async function main() {
       stdio: ["ignore", "ignore", "inherit"],
     },
   );
-  const results: Record<string, Summary[]> = {};
-  const out: Record<string, unknown> = {};
   try {
     await waitUp(server);
     const maxC = Math.max(...LEVELS);
@@ -244,66 +329,6 @@ async function main() {
     server.kill("SIGTERM");
     agent.destroy();
   }
-
-  // The dashboards' SQL alone, the self-evaluation submit and the draw, in-process.
-  const inProcessFile = path.join(os.tmpdir(), `bpm-bench-${process.pid}.json`);
-  const vitest = spawnSync("npx", ["vitest", "run", "--config", "vitest.bench.mts"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      BENCH_DATABASE_URL: dbUrl.toString(),
-      BENCH_OUT: inProcessFile,
-      BENCH_LEVELS: LEVELS.join(","),
-    },
-  });
-  if (vitest.status !== 0 || !fs.existsSync(inProcessFile)) throw new Error("the in-process part failed");
-  const inProcess = JSON.parse(fs.readFileSync(inProcessFile, "utf8")) as {
-    results: Record<string, Summary[]>;
-    draw: { ms: number; population: number; sampleSize: number };
-  };
-  Object.assign(results, inProcess.results);
-  out.draw = { ...inProcess.draw, ms: Math.round(inProcess.draw.ms) };
-
-  // app ÷ SQL: the page's median at one user against the same queries' median alone.
-  const ratio = (app: string, sqlName: string) => {
-    const a = results[app]?.find((r) => r.concurrency === 1)?.p50;
-    const s = results[sqlName]?.find((r) => r.concurrency === 1)?.p50;
-    return a && s ? Math.round((a / s) * 100) / 100 : null;
-  };
-  out.appOverSql = {
-    district: ratio("dashboard.district", "dashboardSql.district"),
-    province: ratio("dashboard.province", "dashboardSql.province"),
-  };
-  const loadavg = os.loadavg().map((l) => Math.round(l * 10) / 10);
-  const report = {
-    at: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpu: os.cpus()[0]?.model ?? "",
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      loadavgAtEnd: loadavg,
-      os: `${os.type()} ${os.release()}`,
-    },
-    versions: {
-      node: process.version,
-      postgres: pgVersion,
-      next: (
-        JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as {
-          version: string;
-        }
-      ).version,
-      commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).stdout.toString().trim(),
-    },
-    data: { districts, projectsInYear: projects, year: YEAR },
-    secondsPerLevel: SECONDS,
-    results,
-    ...out,
-  };
-  await client.end();
-  fs.writeFileSync(path.join(ROOT, "docs/benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
-  writeMarkdown(report);
-  console.log("[bench] wrote docs/benchmarks.json and the table in docs/benchmarks.md");
 }
 
 function writeMarkdown(report: {
