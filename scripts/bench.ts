@@ -146,7 +146,9 @@ async function main() {
     "select count(*)::int as projects from projects where year = $1",
     [YEAR],
   );
-  const [{ version: pgVersion }] = await q<{ version: string }>("show server_version");
+  const [{ version: pgVersion }] = await q<{ version: string }>(
+    "select current_setting('server_version') as version",
+  );
   console.log(`[bench] ${districts} districts, ${projects.toLocaleString("en")} projects in ${YEAR}`);
 
   // The HTTP part's figures are kept in a file first: BENCH_REUSE_HTTP=<that file> runs only the
@@ -226,6 +228,7 @@ async function main() {
   await client.end();
   fs.writeFileSync(path.join(ROOT, "docs/benchmarks.json"), `${JSON.stringify(report, null, 2)}\n`);
   writeMarkdown(report);
+  spawnSync("npx", ["prettier", "--write", "docs/benchmarks.md", "docs/benchmarks.json"], { cwd: ROOT });
   console.log("[bench] wrote docs/benchmarks.json and the table in docs/benchmarks.md");
 }
 

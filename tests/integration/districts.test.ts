@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { headline, orgBreakdown } from "@/features/dashboards/queries";
+import { financeRecipients } from "@/features/notifications/service";
 import { departmentOptions, getProject, listProjects } from "@/features/projects/queries";
 import { getItem } from "@/features/rectification/queries";
 import { drawCandidates } from "@/features/sampling/draw-inputs";
@@ -190,5 +191,20 @@ describe("district scope", () => {
     expect(fromA.some((c) => c.projectId === projectB)).toBe(false);
     const province = await drawCandidates(db, YEAR, await signedIn(names.province));
     expect(province.length).toBe(fromA.length + 1);
+  });
+
+  it("tells a department's events to the finance administrators of its own district only", async () => {
+    const adminB = await signedIn(names.adminB);
+    const adminA = await signedIn("finance_admin");
+    const toB = await financeRecipients(db, deptB);
+    expect(toB).toContain(adminB.id);
+    expect(toB).not.toContain(adminA.id);
+    const [demoDept] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.code, "D03"));
+    const toA = await financeRecipients(db, demoDept!.id);
+    expect(toA).toContain(adminA.id);
+    expect(toA).not.toContain(adminB.id);
   });
 });
