@@ -1,19 +1,41 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { organisations, projects } from "./schema";
 import type { CurrentUser } from "./session";
 
 const NOTHING = sql`false`;
 
+/** What scoping needs to know of a user: role, organisation and district. */
+export type ScopeUser = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
+
+/**
+ * The user's district, as a condition on a district column: finance and leaders of a district read
+ * that district only; province-level ones every district; anyone without a district none.
+ */
+export function districtScope(
+  user: Pick<CurrentUser, "districtId" | "provinceWide">,
+  column: AnyPgColumn,
+): SQL {
+  if (user.districtId) return eq(column, user.districtId);
+  return user.provinceWide ? sql`true` : NOTHING;
+}
+
+/** The organisations of the user's district (all of them for a province-level user), as a subquery. */
+export function districtOrgIds(user: Pick<CurrentUser, "districtId" | "provinceWide">): SQL {
+  return sql`(select ${organisations.id} from ${organisations} where ${districtScope(user, organisations.districtId)})`;
+}
+
 /**
  * The projects a user may read, as a condition for the `where` of any query on projects. A record
- * outside it reads as not found. Finance admin and leaders see the whole district; a reviewer the
+ * outside it reads as not found. Finance admin and leaders see their whole district (the province for
+ * province-level ones); a reviewer the
  * departments their division covers; a department approver their department; a filer their unit.
  */
-export function projectScope(user: Pick<CurrentUser, "role" | "orgId">): SQL {
+export function projectScope(user: ScopeUser): SQL {
   switch (user.role) {
     case "FINANCE_ADMIN":
     case "LEADER":
-      return sql`true`;
+      return districtScope(user, projects.districtId);
     case "FINANCE_REVIEWER":
       if (!user.orgId) return NOTHING;
       return inArray(
@@ -32,11 +54,14 @@ export function projectScope(user: Pick<CurrentUser, "role" | "orgId">): SQL {
 }
 
 /** The departments a user may see in filters and tables: same rule as projects, at department level. */
-export function departmentScope(user: Pick<CurrentUser, "role" | "orgId" | "departmentId">): SQL {
+export function departmentScope(user: ScopeUser & Pick<CurrentUser, "departmentId">): SQL {
   switch (user.role) {
     case "FINANCE_ADMIN":
     case "LEADER":
-      return inArray(organisations.kind, ["DEPARTMENT", "TOWNSHIP"]);
+      return and(
+        inArray(organisations.kind, ["DEPARTMENT", "TOWNSHIP"]),
+        districtScope(user, organisations.districtId),
+      )!;
     case "FINANCE_REVIEWER":
       return user.orgId ? eq(organisations.coveringDivisionId, user.orgId) : NOTHING;
     case "DEPT_APPROVER":

@@ -21,6 +21,10 @@ export type CurrentUser = {
   orgName: string | null;
   /** The department (or township) the user belongs to: their org, or its parent for a unit. */
   departmentId: string | null;
+  /** The district (行政区划) whose data the user works on: their organisation's, else the account's own. */
+  districtId: string | null;
+  /** A province-level finance or leader account (an organisation without a district): reads every district. */
+  provinceWide: boolean;
   mustChangePassword: boolean;
   /** Signs in with a second factor (TOTP). */
   totpEnabled: boolean;
@@ -31,6 +35,18 @@ export type CurrentUser = {
 /** Whether a role must use two-factor sign-in (TOTP_REQUIRED_ROLES), and the account has not enrolled. */
 export function mustEnrolTotp(role: Role, totpEnabled: boolean, requiredRoles: readonly Role[]): boolean {
   return !totpEnabled && requiredRoles.includes(role);
+}
+
+/**
+ * Province level: a finance administrator or leader of a finance organisation (省财政厅) that belongs
+ * to no district. Anyone else without a district reads no district's data.
+ */
+export function isProvinceWide(role: Role, orgKind: OrgKind | null, districtId: string | null): boolean {
+  return (
+    districtId === null &&
+    (role === "FINANCE_ADMIN" || role === "LEADER") &&
+    (orgKind === "FINANCE_BUREAU" || orgKind === "FINANCE_DIVISION")
+  );
 }
 
 /**
@@ -64,6 +80,8 @@ export async function loadSessionUser(
       orgKind: organisations.kind,
       orgName: organisations.name,
       orgParentId: organisations.parentId,
+      orgDistrictId: organisations.districtId,
+      userDistrictId: users.districtId,
     })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.orgId))
@@ -79,6 +97,8 @@ export async function loadSessionUser(
     orgKind: row.orgKind,
     orgName: row.orgName,
     departmentId: row.orgKind === "UNIT" ? row.orgParentId : row.orgId,
+    districtId: row.orgId ? row.orgDistrictId : row.userDistrictId,
+    provinceWide: isProvinceWide(row.role, row.orgKind, row.orgId ? row.orgDistrictId : row.userDistrictId),
     mustChangePassword: row.mustChangePassword,
     totpEnabled: row.totpEnabledAt !== null,
     mustEnrolTotp: mustEnrolTotp(row.role, row.totpEnabledAt !== null, env.TOTP_REQUIRED_ROLES),

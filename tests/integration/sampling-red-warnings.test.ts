@@ -6,6 +6,7 @@ import { drawCandidates } from "@/features/sampling/draw-inputs";
 import { redWarningProjectIds } from "@/features/sampling/queries";
 import { drawSample } from "@/features/sampling/rules";
 import { db, queryRows } from "@/server/db";
+import { signedIn } from "../factories/users";
 
 type Report = {
   project_id: string;
@@ -19,6 +20,7 @@ type Report = {
 describe("集中抽评's must-include rule for 事中监控 red warnings", () => {
   it("takes the projects whose filed reports the warning rules colour red, and the draw puts every one in", async () => {
     // One snapshot for both readings: other test files may file reports meanwhile on a shared server.
+    const admin = await signedIn("finance_admin");
     const { red, reports, candidates } = await db.transaction(
       async (tx) => ({
         red: await redWarningProjectIds(tx, 2020),
@@ -30,7 +32,7 @@ describe("集中抽评's must-include rule for 事中监控 red warnings", () =>
                 rd.period_months as months, fy.warning_red as red, fy.warning_yellow as yellow
               from ${REPORT_FROM} where rd.year = 2020 and ${FILED}`,
         ),
-        candidates: await drawCandidates(tx, 2020),
+        candidates: await drawCandidates(tx, 2020, admin),
       }),
       { isolationLevel: "repeatable read" },
     );

@@ -4,12 +4,14 @@ import { drawCandidates } from "@/features/sampling/draw-inputs";
 import { drawSample } from "@/features/sampling/rules";
 import { db, queryRows } from "@/server/db";
 import { evaluations, projects } from "@/server/schema";
+import { signedIn } from "../factories/users";
 
 // The draw's database inputs: "last year's 差" is found by unit and name without the year prefix.
 class Rollback extends Error {}
 
 describe("draw candidates", () => {
   it("marks a project whose namesake of last year in the same unit was self-graded 差, and the draw must include it", async () => {
+    const admin = await signedIn("finance_admin");
     const [fail] = await queryRows<{ id: string; name: string; unitId: string; departmentId: string }>(
       db,
       sql`select p.id, p.name, p.unit_id as "unitId", p.department_id as "departmentId"
@@ -46,7 +48,7 @@ describe("draw candidates", () => {
         };
         const same = await make(`2021年${base}`, fail!.unitId, "2021-TST-0001");
         const otherName = await make(`2021年${base}（续）`, fail!.unitId, "2021-TST-0002");
-        const candidates = await drawCandidates(tx, 2021);
+        const candidates = await drawCandidates(tx, 2021, admin);
         const byId = new Map(candidates.map((c) => [c.projectId, c]));
         expect(byId.get(same)?.lastYearFail).toBe(true);
         expect(byId.get(otherName)?.lastYearFail).toBe(false);

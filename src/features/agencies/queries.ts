@@ -16,19 +16,20 @@ import {
 } from "@/server/schema";
 import type { AgencyStatus } from "@/server/schema/agencies";
 import type { AgencyType } from "@/server/schema/enums";
+import { districtScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { engagementRefusals, VIOLATION_YEARS, yearsBefore } from "./rules";
 
-type Reader = Pick<CurrentUser, "role" | "orgId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
 const dept = alias(organisations, "dept");
 const subject = alias(organisations, "subject");
 
 export const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
 
-/** Finance and leaders read the whole registry; an agency user its own record; nobody else any. */
+/** Finance and leaders read their district's registry; an agency user its own record; nobody else any. */
 function agencyScope(user: Reader) {
   if (user.role === "FINANCE_ADMIN" || user.role === "FINANCE_REVIEWER" || user.role === "LEADER")
-    return sql`true`;
+    return districtScope(user, organisations.districtId);
   if (user.role === "AGENCY" && user.orgId) return eq(organisations.id, user.orgId);
   return sql`false`;
 }

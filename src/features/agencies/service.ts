@@ -9,6 +9,7 @@ import {
   agencyViolations,
   organisations,
 } from "@/server/schema";
+import { districtScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import type {
   AddStaffInput,
@@ -23,7 +24,7 @@ import type {
 export type ServiceContext = { db: DbOrTx; user: CurrentUser };
 
 /**
- * The agency a user may change: finance's performance division any, an agency user its own only.
+ * The agency a user may change: finance's performance division any of its district, an agency user its own only.
  * Anything else reads as not found.
  */
 export async function writableAgency(db: DbOrTx, user: CurrentUser, agencyId: string) {
@@ -38,13 +39,19 @@ export async function writableAgency(db: DbOrTx, user: CurrentUser, agencyId: st
     })
     .from(organisations)
     .innerJoin(agencyProfiles, eq(agencyProfiles.orgId, organisations.id))
-    .where(and(eq(organisations.id, agencyId), eq(organisations.kind, "AGENCY")));
+    .where(
+      and(
+        eq(organisations.id, agencyId),
+        eq(organisations.kind, "AGENCY"),
+        user.role === "AGENCY" ? undefined : districtScope(user, organisations.districtId),
+      ),
+    );
   if (!row) throw new AppError("NOT_FOUND");
   return row;
 }
 
 /** 新增机构: an organisation of kind AGENCY and its registry record, active. */
-export async function createAgency(input: CreateAgencyInput, { db }: ServiceContext) {
+export async function createAgency(input: CreateAgencyInput, { db, user }: ServiceContext) {
   const [taken] = await db
     .select({ id: organisations.id })
     .from(organisations)
@@ -58,6 +65,8 @@ export async function createAgency(input: CreateAgencyInput, { db }: ServiceCont
     .insert(organisations)
     .values({
       kind: "AGENCY",
+      // Registered in the finance administrator's district (province level: none).
+      districtId: user.districtId,
       code: `AG${String(n + 1).padStart(2, "0")}-${Date.now().toString(36).slice(-4).toUpperCase()}`,
       name: input.name,
       agencyType: input.agencyType,

@@ -7,7 +7,7 @@ import { db, queryRows } from "@/server/db";
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 
-type Reader = Pick<CurrentUser, "role" | "orgId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
 
 export type ChainSummary = {
   projects: number;
@@ -45,7 +45,7 @@ export async function chainSummary(user: Reader, year: number): Promise<ChainSum
     sql`with colours as (
           select distinct on (r.project_id) r.project_id, ${COLOUR} as colour
           from ${REPORT_FROM}
-          where rd.year = ${year} and ${MONITORING_FILED}
+          where rd.year = ${year} and ${MONITORING_FILED} and projects.year = ${year} and ${projectScope(user)}
           order by r.project_id, rd.period_months desc
         )
         select count(*)::int as "projects",

@@ -8,7 +8,7 @@ import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { RECTIFICATION_OF_YEAR } from "./chain-queries";
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
 export type DepartmentPerformance = {
   id: string;
@@ -53,7 +53,7 @@ export async function departmentPerformance(user: Reader, year: number): Promise
         colours as (
           select distinct on (r.project_id) r.project_id, ${COLOUR} as colour
           from ${REPORT_FROM}
-          where rd.year = ${year} and ${MONITORING_FILED}
+          where rd.year = ${year} and ${MONITORING_FILED} and projects.year = ${year} and ${projectScope(user)}
           order by r.project_id, rd.period_months desc
         )
         select d.id, d.name,

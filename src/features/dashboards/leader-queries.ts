@@ -2,10 +2,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { EvaluationType, Grade } from "@/domain/evaluation";
 import { db, queryRows } from "@/server/db";
-import { projectScope } from "@/server/scope";
+import { districtOrgIds, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 
-type Reader = Pick<CurrentUser, "role" | "orgId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
 
 export type GradeRow = { type: EvaluationType } & Record<Grade, number>;
 
@@ -30,7 +30,7 @@ export async function gradeDistribution(user: Reader, year: number): Promise<Gra
         from evaluations e
         left join projects on projects.id = e.project_id
         where e.year = ${year} and ${COMPLETED} and e.grade is not null
-          and (case when e.project_id is null then ${sql.raw(districtWide ? "true" : "false")} else ${projectScope(user)} end)
+          and (case when e.project_id is null then ${districtWide ? sql`e.subject_org_id in ${districtOrgIds(user)}` : sql`false`} else ${projectScope(user)} end)
         group by e.type
         order by array_position(array['SELF','SAMPLED','KEY','THIRD_PARTY','DEPT_OVERALL','TOWNSHIP_FISCAL']::text[], e.type::text)`,
   );

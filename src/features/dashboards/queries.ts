@@ -11,7 +11,7 @@ import type { CurrentUser } from "@/server/session";
 // reviewer's dashboard is their divisions' departments and a filer's is their unit. Amounts come back
 // as exact numeric strings (yuan); rates are computed from them for display (src/domain/money.ts).
 
-type Reader = Pick<CurrentUser, "role" | "orgId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
 
 const budget = sql`(${projects.budgetCurrent} + ${projects.budgetCarryover} + ${projects.budgetOther})`;
 const executed = sql`(${projects.executedCurrent} + ${projects.executedCarryover} + ${projects.executedOther})`;

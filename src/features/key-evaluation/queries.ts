@@ -18,7 +18,7 @@ import type { KeyStatus } from "./flow";
 import { KEY_PAGE_SIZE } from "./schemas";
 import { keyEvaluationScope } from "./scope";
 
-type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
 const deptOrg = alias(organisations, "dept_org");
 const unitOrg = alias(organisations, "unit_org");

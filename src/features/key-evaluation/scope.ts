@@ -3,9 +3,9 @@ import { evaluationAssignees, evaluations } from "@/server/schema";
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 
-type Reader = Pick<CurrentUser, "id" | "role" | "orgId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "districtId" | "provinceWide">;
 
-// 财政重点评价 scope: finance admin and leaders reach every key evaluation; a reviewer only those they
+// 财政重点评价 scope: finance admin and leaders reach every key evaluation of their district; a reviewer only those they
 // are assigned to (their division's coverage does not apply); a department's users only the settled
 // ones of projects in their own scope (the result and findings, never the work in progress); anyone
 // else nothing. Queries join evaluations to projects.
@@ -15,7 +15,7 @@ export function keyEvaluationScope(user: Reader): SQL {
   switch (user.role) {
     case "FINANCE_ADMIN":
     case "LEADER":
-      return key;
+      return and(key, projectScope(user))!;
     case "FINANCE_REVIEWER":
       return and(key, assignedTo(user.id))!;
     case "DEPT_APPROVER":

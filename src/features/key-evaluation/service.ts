@@ -20,7 +20,10 @@ import { KEY_EDITABLE } from "./flow";
 import type { CreateKeyInput, ReviewKeyInput, SaveKeySheetInput } from "./schemas";
 import { assignedTo } from "./scope";
 
-export type ServiceContext = { db: DbOrTx; user: Pick<CurrentUser, "id" | "role" | "orgId"> };
+export type ServiceContext = {
+  db: DbOrTx;
+  user: Pick<CurrentUser, "id" | "role" | "orgId" | "districtId" | "provinceWide">;
+};
 
 /**
  * Finance opens key evaluations of chosen projects of a year: each gets its special area's template

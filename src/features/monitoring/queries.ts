@@ -10,7 +10,7 @@ import { COLOUR, EXECUTED, BUDGET, FILED, FLAGGED, REPORT_FROM } from "./sql";
 
 // Reads of rounds and report lists, scoped to the user.
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 export const REPORTS_PAGE_SIZE = 25;
 
 type Progress = { total: number; filed: number; notFiled: number; overdue: number };

@@ -25,7 +25,7 @@ import { BUDGET, COLOUR, EXECUTED, FLAGGED, REPORT_FROM } from "./sql";
 
 // Reads of one report, one project's monitoring, notices and payment imports, scoped to the user.
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
 const deptOrg = alias(organisations, "dept_org");
 const unitOrg = alias(organisations, "unit_org");

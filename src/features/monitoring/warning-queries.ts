@@ -7,7 +7,7 @@ import type { WarningColour } from "./constants";
 import type { ReportRow } from "./queries";
 import { BUDGET, COLOUR, EXECUTED, FILED, FLAGGED, REPORT_FROM } from "./sql";
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 type Counts = Record<WarningColour, number> & { flagged: number; total: number };
 
 /** 预警总览: filed reports of a round by colour, overall and by department, from current thresholds. */

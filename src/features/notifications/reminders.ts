@@ -5,7 +5,7 @@ import type { DbOrTx } from "@/server/db";
 import { notifications, rectificationItems } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 
-type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
 /** The items a user answers for (replies to): the approver's department, the filer's unit. */
 function answerable(user: Reader): SQL | null {

@@ -69,9 +69,17 @@ export async function departmentRecipients(db: DbOrTx, departmentId: string, uni
   return [...approvers, ...filers];
 }
 
-/** Finance people who handle a department: the admins and the reviewers of the covering division. */
+/**
+ * Finance people who handle a department: the admins of its district and the reviewers of the
+ * covering division.
+ */
 export async function financeRecipients(db: DbOrTx, departmentId: string) {
-  const admins = await activeUsers(db, ["FINANCE_ADMIN"], sql`true`);
+  const admins = await activeUsers(
+    db,
+    ["FINANCE_ADMIN"],
+    sql`${users.orgId} in (select o.id from ${organisations} o where o.district_id =
+      (select d.district_id from ${organisations} d where d.id = ${departmentId}))`,
+  );
   const reviewers = await activeUsers(
     db,
     ["FINANCE_REVIEWER"],

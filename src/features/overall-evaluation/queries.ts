@@ -11,7 +11,7 @@ import { overallScope } from "./scope";
 import { departmentExecution } from "./service";
 
 export const OVERALL_PAGE_SIZE = 25;
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
 export type OverallFilters = { year?: number; status?: EvaluationStatus; org?: string; page: number };
 

@@ -20,7 +20,7 @@ import { yearTotals as totalsOf, type YearTotals } from "./rules";
 import { PRE_LIST_PAGE_SIZE, type PreListFilters } from "./schemas";
 import { preAssessmentProjectScope } from "./scope";
 
-type Reader = Pick<CurrentUser, "id" | "role" | "orgId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "districtId" | "provinceWide">;
 const unitOrg = alias(organisations, "unit_org");
 const deptOrg = alias(organisations, "dept_org");
 

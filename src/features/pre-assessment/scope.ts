@@ -3,7 +3,7 @@ import { expertGroupMembers, expertGroupProjects, projects } from "@/server/sche
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 
-type Reader = Pick<CurrentUser, "id" | "role" | "orgId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "districtId" | "provinceWide">;
 
 /** The projects an expert reaches: those of the groups they sit in, nothing else. */
 export function expertProjectScope(expertId: string): SQL {

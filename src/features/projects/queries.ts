@@ -8,7 +8,7 @@ import { departmentScope, projectScope, withScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { PAGE_SIZE, type ProjectListFilters, type SortKey } from "./schemas";
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
 const unitOrg = alias(organisations, "unit_org");
 const deptOrg = alias(organisations, "dept_org");

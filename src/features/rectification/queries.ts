@@ -17,7 +17,7 @@ import { rectificationScope } from "./scope";
 // Reads of rectification items, always within the user's scope. Overdue is the domain rule
 // (isOverdue) on each row; the "overdue only" filter is the same rule in SQL with the bureau's date.
 
-type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 export const ITEMS_PAGE_SIZE = 25;
 
 const dept = aliasedTable(organisations, "dept");

@@ -1,11 +1,12 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { organisations, rectificationItems } from "@/server/schema";
+import { districtOrgIds } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
 /**
- * The rectification items a user may read: finance admin and leaders all; a reviewer those of the
+ * The rectification items a user may read: finance admin and leaders all of their district; a reviewer those of the
  * departments its division covers; an approver its department's; a filer those naming its unit.
  * Anything else reads as not found.
  */
@@ -13,7 +14,7 @@ export function rectificationScope(user: Reader): SQL {
   switch (user.role) {
     case "FINANCE_ADMIN":
     case "LEADER":
-      return sql`true`;
+      return inArray(rectificationItems.departmentId, districtOrgIds(user));
     case "FINANCE_REVIEWER":
       if (!user.orgId) return sql`false`;
       return inArray(

@@ -10,7 +10,7 @@ import { decidedCte } from "./sql";
 // finance decided), so a key or third-party evaluation settled later, or a changed setting, shows at
 // once; nothing to regenerate. Scope: the projects the user may read.
 
-type Reader = Pick<CurrentUser, "role" | "orgId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
 export const RESULTS_PAGE_SIZE = 25;
 
 export type ResultRow = {

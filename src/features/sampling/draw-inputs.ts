@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, notInArray, sql } from "drizzle-orm";
 import { toFen } from "@/domain/money";
 import type { DbOrTx } from "@/server/db";
+import { projectScope, type ScopeUser } from "@/server/scope";
 import { evaluations, organisations, projects } from "@/server/schema";
 import type { DrawCandidate } from "./rules";
 
@@ -12,11 +13,11 @@ const FILED = ["SUBMITTED", "DEPT_APPROVED", "RECEIVED"] as const;
 const YEAR_PREFIX = "^[0-9]{4}\\s*年(度)?\\s*";
 
 /**
- * The year's filed self-evaluations not yet sampled by a started batch, with the project's department,
+ * The year's filed self-evaluations of the user's district not yet sampled by a started batch, with the project's department,
  * 全年预算数 and whether last year's project of the same unit and name was self-graded 差 (the name
  * is compared without its year prefix, as rules.nameWithoutYear does).
  */
-export async function drawCandidates(db: DbOrTx, year: number): Promise<DrawCandidate[]> {
+export async function drawCandidates(db: DbOrTx, year: number, user: ScopeUser): Promise<DrawCandidate[]> {
   const sampled = db
     .select({ id: evaluations.projectId })
     .from(evaluations)
@@ -43,6 +44,8 @@ export async function drawCandidates(db: DbOrTx, year: number): Promise<DrawCand
         eq(projects.year, year),
         inArray(evaluations.status, [...FILED]),
         notInArray(projects.id, sampled),
+        // The drawing administrator's district (the province for a province-level one).
+        projectScope(user),
       ),
     );
   return rows.map((r) => ({

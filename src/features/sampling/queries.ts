@@ -15,7 +15,7 @@ import {
 import type { CurrentUser } from "@/server/session";
 import { COLOUR, FILED, REPORT_FROM } from "@/features/monitoring/sql";
 
-type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 const unitOrg = alias(organisations, "unit_org");
 const deptOrg = alias(organisations, "dept_org");
 const selfEval = alias(evaluations, "self_eval");

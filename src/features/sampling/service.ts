@@ -27,7 +27,7 @@ export async function createBatch(input: CreateBatchInput, { db, user }: Service
     .from(fiscalYears)
     .where(eq(fiscalYears.year, input.year));
   if (!year) throw new AppError("VALIDATION", "VALIDATION", { year: ["fiscalYearUnknown"] });
-  const candidates = await drawCandidates(db, input.year);
+  const candidates = await drawCandidates(db, input.year, user);
   const drawn = drawSample({
     candidates,
     sampleSize: input.sampleSize,

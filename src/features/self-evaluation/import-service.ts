@@ -11,7 +11,7 @@ import { writeLines } from "./service";
 import type { ImportScoresInput } from "./import-schema";
 import { planImport, type BudgetImportRow, type ImportTarget, type ScoreImportRow } from "./rules";
 
-type Ctx = { db: DbOrTx; user: Pick<CurrentUser, "id" | "role" | "orgId"> };
+type Ctx = { db: DbOrTx; user: Pick<CurrentUser, "id" | "role" | "orgId" | "districtId" | "provinceWide"> };
 
 /** The user's self-evaluations of a year that may still be edited, by project code, with their lines. */
 export async function editableEvaluations(db: DbOrTx, user: Ctx["user"], year: number) {

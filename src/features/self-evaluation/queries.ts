@@ -18,7 +18,7 @@ import type { CurrentUser } from "@/server/session";
 import { FILED_STATUSES, type SelfStatus } from "./flow";
 import { yearRules } from "./service";
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 export const SELF_PAGE_SIZE = 25;
 
 const deptOrg = alias(organisations, "dept_org");

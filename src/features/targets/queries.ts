@@ -18,7 +18,7 @@ import { DEPARTMENTS } from "@/server/seed/organisations-data";
 import type { SheetStatus } from "./levels";
 import { yearWeights } from "./service";
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 export const TARGETS_PAGE_SIZE = 25;
 
 const deptOrg = alias(organisations, "dept_org");

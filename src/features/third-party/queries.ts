@@ -23,7 +23,7 @@ import type { CurrentUser } from "@/server/session";
 import { todayInChina } from "./service";
 import { engagementScope, subjectDepartment } from "./scope";
 
-type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 const agencyOrg = alias(organisations, "agency_org");
 const deptOrg = alias(organisations, "dept_org");
 const subjectOrg = alias(organisations, "subject_org");

@@ -1,11 +1,12 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { engagements, evaluations, organisations, projects } from "@/server/schema";
+import { districtOrgIds } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 
-type Reader = Pick<CurrentUser, "role" | "orgId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
 
 // 第三方评价 scope, as a condition on engagements joined to their evaluation (and, left joined, its
-// project). Finance's performance division and leaders see every engagement; a finance reviewer those
+// project). Finance's performance division and leaders see every engagement of their district; a finance reviewer those
 // of the departments its division covers; an agency only its own agency's; a department or unit only
 // the accepted results on its own projects (or its own department-wide evaluation). Nobody else any.
 
@@ -16,7 +17,7 @@ export function engagementScope(user: Reader): SQL {
   switch (user.role) {
     case "FINANCE_ADMIN":
     case "LEADER":
-      return sql`true`;
+      return inArray(subjectDepartment, districtOrgIds(user));
     case "FINANCE_REVIEWER":
       if (!user.orgId) return sql`false`;
       return inArray(

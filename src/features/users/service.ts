@@ -64,6 +64,8 @@ export async function createUser(input: CreateUserInput, ctx: UserServiceContext
       displayName: input.displayName,
       role: input.role,
       orgId: input.orgId,
+      // An account without an organisation works in the administrator's district.
+      districtId: input.orgId ? null : ctx.user.districtId,
       passwordHash,
       mustChangePassword: true,
     })
@@ -105,6 +107,7 @@ export async function updateUser(
       displayName: input.displayName,
       role: input.role,
       orgId: input.orgId,
+      districtId: input.orgId ? null : ctx.user.districtId,
       updatedAt: sql`now()`,
       ...(sessionsEnded ? { sessionVersion: sql`${users.sessionVersion} + 1` } : {}),
     })

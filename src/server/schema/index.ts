@@ -1,4 +1,5 @@
 export * from "./enums";
+export * from "./districts";
 export * from "./organisations";
 export * from "./users";
 export * from "./fiscal-years";

@@ -17,6 +17,7 @@ import {
   projectStageEnum,
   specialAreaEnum,
 } from "./enums";
+import { districts } from "./districts";
 import { fiscalYears } from "./fiscal-years";
 import { organisations } from "./organisations";
 
@@ -39,6 +40,9 @@ export const projects = pgTable(
     departmentId: uuid("department_id")
       .notNull()
       .references(() => organisations.id),
+    // The department's district, kept here so scoped lists and aggregates read one index. Set by a
+    // trigger from the department on every insert and department change; never written by the app.
+    districtId: uuid("district_id").references(() => districts.id),
     kind: projectKindEnum("kind").notNull(),
     novelty: projectNoveltyEnum("novelty").notNull(),
     duration: projectDurationEnum("duration").notNull(),
@@ -68,6 +72,7 @@ export const projects = pgTable(
     index("projects_year_stage_idx").on(t.year, t.stage),
     index("projects_year_requested_idx").on(t.year, t.requestedAmount),
     index("projects_predecessor_idx").on(t.predecessorId),
+    index("projects_district_year_code_idx").on(t.districtId, t.year, t.code),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { roleEnum } from "./enums";
+import { districts } from "./districts";
 import { organisations } from "./organisations";
 
 // One role per account: SYS_ADMIN, AUDITOR and the business roles can never share an account (三权分立).
@@ -12,6 +13,9 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     role: roleEnum("role").notNull(),
     orgId: uuid("org_id").references(() => organisations.id),
+    // For an account without an organisation (a leader, an expert): the district whose data it reads.
+    // With an organisation, the organisation's district applies.
+    districtId: uuid("district_id").references(() => districts.id),
     active: boolean("active").notNull().default(true),
     // Bumped whenever the account is disabled, its role or password changes, or it signs out:
     // a session token carrying an older value is refused on the next request.

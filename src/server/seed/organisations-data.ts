@@ -1,6 +1,9 @@
 // The district's organisations, named like a real district's. `sector` picks the project names
 // (projects-data.ts); `division` is the finance division (业务科室) that reviews the department.
 
+// The demo's district (行政区划). Migration 0009 gives an installation that already held data the same id,
+// code and name, so the seed and an upgraded database agree.
+export const DISTRICT = { key: "district:demo", code: "330001", name: "示范区" };
 export const BUREAU = { code: "CZJ", name: "区财政局" };
 
 export const DIVISIONS = [

@@ -1,9 +1,9 @@
 import { count, notInArray } from "drizzle-orm";
 import type { Db } from "../db";
 import { hashPassword } from "../password";
-import { fiscalYears, organisations, projects, users } from "../schema";
+import { districts, fiscalYears, organisations, projects, users } from "../schema";
 import type { Role } from "../schema/enums";
-import { AGENCIES, BUREAU, DEPARTMENTS, DIVISIONS, TOWNSHIPS } from "./organisations-data";
+import { AGENCIES, BUREAU, DEPARTMENTS, DISTRICT, DIVISIONS, TOWNSHIPS } from "./organisations-data";
 import { seedMonitoring } from "./monitoring";
 import { seedRectification } from "./rectification";
 import { personName } from "./people";
@@ -21,6 +21,9 @@ import { buildThirdPartySeed, insertThirdPartySeed } from "./third-party";
 
 export const DEMO_PASSWORD = "Demo@2021";
 export const SEED_YEARS = [2020, 2021, 2022] as const;
+
+/** Every demo organisation, and the accounts without one, belong to this district. */
+export const DEMO_DISTRICT_ID = seedId(DISTRICT.key);
 
 export const orgIds = {
   bureau: seedId("org:bureau"),
@@ -149,7 +152,7 @@ function buildOrganisations() {
       sortOrder: i,
     }),
   );
-  return rows;
+  return rows.map((row) => ({ ...row, districtId: DEMO_DISTRICT_ID }));
 }
 
 function buildUsers(): UserSeed[] {
@@ -274,6 +277,10 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
   // Sets the 2022 re-evaluated projects' requested amounts before they are inserted (SPEC §10).
   const preAssessmentRows = buildPreAssessmentSeed(projectRows);
   await db.transaction(async (tx) => {
+    await tx
+      .insert(districts)
+      .values({ id: DEMO_DISTRICT_ID, code: DISTRICT.code, name: DISTRICT.name })
+      .onConflictDoNothing({ target: districts.id });
     await tx.insert(organisations).values(orgRows).onConflictDoNothing({ target: organisations.id });
     await tx
       .insert(fiscalYears)
@@ -282,7 +289,7 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
     await insertInChunks(userRows, 200, (chunk) =>
       tx
         .insert(users)
-        .values(chunk.map((u) => ({ ...u, passwordHash })))
+        .values(chunk.map((u) => ({ ...u, passwordHash, districtId: u.orgId ? null : DEMO_DISTRICT_ID })))
         .onConflictDoNothing({ target: users.id }),
     );
     await insertInChunks(projectRows, 400, (chunk) =>

@@ -97,7 +97,7 @@ export default async function SamplingPage({ searchParams }: Props) {
     );
   }
 
-  const [batches, candidates] = await Promise.all([listBatches(user, year), drawCandidates(db, year)]);
+  const [batches, candidates] = await Promise.all([listBatches(user, year), drawCandidates(db, year, user)]);
   return (
     <>
       <PageHeader

@@ -1,0 +1,210 @@
+import { eq, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { headline, orgBreakdown } from "@/features/dashboards/queries";
+import { financeRecipients } from "@/features/notifications/service";
+import { departmentOptions, getProject, listProjects } from "@/features/projects/queries";
+import { getItem } from "@/features/rectification/queries";
+import { drawCandidates } from "@/features/sampling/draw-inputs";
+import { db, queryRows } from "@/server/db";
+import { districts, evaluations, organisations, projects, rectificationItems, users } from "@/server/schema";
+import { DEMO_DISTRICT_ID } from "@/server/seed/seed";
+import { signedIn } from "../factories/users";
+
+// A province holds many districts. Finance and leaders of one district read that district only; a
+// province-level finance administrator (an organisation without a district) reads all of them.
+
+const YEAR = 2020;
+const tag = `${process.pid}${Date.now().toString(36)}`.toUpperCase();
+const names = { adminB: `fin_b_${tag}`.toLowerCase(), province: `fin_prov_${tag}`.toLowerCase() };
+
+let districtB: string;
+let deptB: string;
+let projectB: string;
+
+const listFilters = {
+  year: YEAR,
+  sort: "code" as const,
+  dir: "asc" as const,
+  page: 1,
+  money: "wan" as const,
+};
+
+beforeAll(async () => {
+  [{ id: districtB }] = (await db
+    .insert(districts)
+    .values({ code: `9${tag.slice(-5)}`, name: `测试区${tag}` })
+    .returning({ id: districts.id })) as [{ id: string }];
+  const [bureau] = await db
+    .insert(organisations)
+    .values({ kind: "FINANCE_BUREAU", code: `B-${tag}-CZJ`, name: "乙区财政局", districtId: districtB })
+    .returning({ id: organisations.id });
+  // The division and unit get no district of their own: they take their parent's.
+  const [division] = await db
+    .insert(organisations)
+    .values({ kind: "FINANCE_DIVISION", code: `B-${tag}-JX`, name: "乙区绩效管理科", parentId: bureau!.id })
+    .returning({ id: organisations.id });
+  const [dept] = await db
+    .insert(organisations)
+    .values({
+      kind: "DEPARTMENT",
+      code: `B-${tag}-D01`,
+      name: "乙区教育局",
+      districtId: districtB,
+      coveringDivisionId: division!.id,
+    })
+    .returning({ id: organisations.id });
+  deptB = dept!.id;
+  const [unit] = await db
+    .insert(organisations)
+    .values({ kind: "UNIT", code: `B-${tag}-D01-U1`, name: "乙区第一中学", parentId: deptB })
+    .returning({ id: organisations.id });
+  const [project] = await db
+    .insert(projects)
+    .values({
+      year: YEAR,
+      code: `B${tag}-001`,
+      name: "乙区校舍维修",
+      unitId: unit!.id,
+      departmentId: deptB,
+      kind: "DEPT_SPECIAL",
+      novelty: "NEW",
+      duration: "ONE_OFF",
+      requestedAmount: "1000000.00",
+      budgetCurrent: "800000.00",
+      executedCurrent: "200000.00",
+    })
+    .returning({ id: projects.id });
+  projectB = project!.id;
+  const [provinceOrg] = await db
+    .insert(organisations)
+    .values({ kind: "FINANCE_BUREAU", code: `P-${tag}-CZT`, name: "省财政厅" })
+    .returning({ id: organisations.id });
+  await db.insert(users).values([
+    {
+      username: names.adminB,
+      displayName: "乙区管理员",
+      role: "FINANCE_ADMIN",
+      orgId: division!.id,
+      passwordHash: "x",
+    },
+    {
+      username: names.province,
+      displayName: "省厅管理员",
+      role: "FINANCE_ADMIN",
+      orgId: provinceOrg!.id,
+      passwordHash: "x",
+    },
+  ]);
+});
+
+describe("district scope", () => {
+  it("fills the district of new organisations from their parent and of projects from their department", async () => {
+    const [unit] = await db
+      .select({ districtId: organisations.districtId })
+      .from(organisations)
+      .where(eq(organisations.code, `B-${tag}-D01-U1`));
+    expect(unit!.districtId).toBe(districtB);
+    const [project] = await db
+      .select({ districtId: projects.districtId })
+      .from(projects)
+      .where(eq(projects.id, projectB));
+    expect(project!.districtId).toBe(districtB);
+  });
+
+  it("a finance administrator of district B does not find district A's projects, and A's does not find B's", async () => {
+    const adminB = await signedIn(names.adminB);
+    const adminA = await signedIn("finance_admin");
+    expect(adminB.districtId).toBe(districtB);
+    expect(adminA.districtId).toBe(DEMO_DISTRICT_ID);
+
+    const [demoProject] = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(eq(projects.districtId, DEMO_DISTRICT_ID))
+      .limit(1);
+    expect(await getProject(adminB, demoProject!.id)).toBeNull();
+    expect(await getProject(adminA, projectB)).toBeNull();
+    expect((await getProject(adminB, projectB))?.name).toBe("乙区校舍维修");
+
+    const listB = await listProjects(adminB, listFilters);
+    expect(listB.rows.map((r) => r.id)).toEqual([projectB]);
+    expect(listB.totals.count).toBe(1);
+    const listA = await listProjects(adminA, listFilters);
+    expect(listA.rows.some((r) => r.id === projectB)).toBe(false);
+
+    expect((await departmentOptions(adminB)).map((d) => d.id)).toEqual([deptB]);
+    expect((await departmentOptions(adminA)).some((d) => d.id === deptB)).toBe(false);
+  });
+
+  it("the dashboards count only the user's district; the leader's comes from the account", async () => {
+    const adminB = await signedIn(names.adminB);
+    const headB = await headline(adminB, YEAR);
+    expect(headB.projects).toBe(1);
+    expect(headB.departments).toBe(1);
+    expect(Number(headB.budget)).toBe(800000);
+    expect((await orgBreakdown(adminB, YEAR, "department")).map((r) => r.name)).toEqual(["乙区教育局"]);
+
+    const [demo] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from projects where year = ${YEAR} and district_id = ${DEMO_DISTRICT_ID}`,
+    );
+    for (const username of ["finance_admin", "leader"]) {
+      const user = await signedIn(username);
+      expect(user.districtId).toBe(DEMO_DISTRICT_ID);
+      expect((await headline(user, YEAR)).projects).toBe(Number(demo!.n));
+    }
+  });
+
+  it("a province-level finance administrator reads every district", async () => {
+    const province = await signedIn(names.province);
+    expect(province.districtId).toBeNull();
+    expect(province.provinceWide).toBe(true);
+    const [all] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from projects where year = ${YEAR}`,
+    );
+    expect((await headline(province, YEAR)).projects).toBe(Number(all!.n));
+    expect((await getProject(province, projectB))?.id).toBe(projectB);
+  });
+
+  it("another district's rectification item reads as not found", async () => {
+    const adminB = await signedIn(names.adminB);
+    const [item] = await db
+      .select({ id: rectificationItems.id })
+      .from(rectificationItems)
+      .innerJoin(organisations, eq(organisations.id, rectificationItems.departmentId))
+      .where(eq(organisations.districtId, DEMO_DISTRICT_ID))
+      .limit(1);
+    if (!item) throw new Error("the demo data holds rectification items");
+    expect(await getItem(adminB, item.id)).toBeNull();
+    expect(await getItem(await signedIn("finance_admin"), item.id)).not.toBeNull();
+  });
+
+  it("the sampling draw takes its candidates from the administrator's district only", async () => {
+    await db
+      .insert(evaluations)
+      .values({ type: "SELF", year: YEAR, projectId: projectB, status: "SUBMITTED" });
+    const adminB = await signedIn(names.adminB);
+    expect((await drawCandidates(db, YEAR, adminB)).map((c) => c.projectId)).toEqual([projectB]);
+    const fromA = await drawCandidates(db, YEAR, await signedIn("finance_admin"));
+    expect(fromA.length).toBeGreaterThan(0);
+    expect(fromA.some((c) => c.projectId === projectB)).toBe(false);
+    const province = await drawCandidates(db, YEAR, await signedIn(names.province));
+    expect(province.length).toBe(fromA.length + 1);
+  });
+
+  it("tells a department's events to the finance administrators of its own district only", async () => {
+    const adminB = await signedIn(names.adminB);
+    const adminA = await signedIn("finance_admin");
+    const toB = await financeRecipients(db, deptB);
+    expect(toB).toContain(adminB.id);
+    expect(toB).not.toContain(adminA.id);
+    const [demoDept] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.code, "D03"));
+    const toA = await financeRecipients(db, demoDept!.id);
+    expect(toA).toContain(adminA.id);
+    expect(toA).not.toContain(adminB.id);
+  });
+});
