@@ -11,7 +11,7 @@ import type { CurrentUser } from "@/server/session";
 // them and why, their projects' warnings, and the results finance and agencies gave them. Every list
 // is scoped in SQL: a filer's unit, an approver's department (projectScope, rectificationScope).
 
-type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId">;
+type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
 export const TODO_KINDS = [
   "RECTIFICATION",
