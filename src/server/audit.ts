@@ -91,6 +91,7 @@ export const AUDIT_ACTIONS = [
   "rectification.exported",
   "resultApplication.saved",
   "resultApplication.exported",
+  "assessment.exported",
   "indicator.created",
   "indicator.updated",
   "deptOverall.opened",
