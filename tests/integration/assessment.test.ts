@@ -93,8 +93,10 @@ async function independentCounts(dept: string) {
     sql`select
           count(*) filter (where i.status = 'CLOSED' or i.deadline < ${today}::date)::int as counted,
           count(*) filter (where i.status = 'CLOSED' and (i.closed_at + interval '8 hours')::date <= i.deadline)::int as "onTime"
-        from rectification_items i join projects p on p.id = i.project_id
-        where i.department_id = ${dept} and p.year = ${YEAR}`,
+        from rectification_items i
+        left join projects p on p.id = i.project_id
+        left join evaluations e on e.id = i.source_id
+        where i.department_id = ${dept} and coalesce(p.year, e.year) = ${YEAR}`,
   );
   return { projects: projects.n, targets: targets.n, self, sheets, gap, notices, items };
 }
@@ -189,6 +191,8 @@ describe("督考 scorecard", () => {
     expect(r.notices.filter((n) => n.onTime)).toHaveLength(card.counts.notices.done);
     expect(r.items.filter((i) => i.counted)).toHaveLength(card.counts.rectification.of);
     expect(r.items.filter((i) => i.onTime)).toHaveLength(card.counts.rectification.done);
+    // The department-wide evaluation's items name no project and still count for the year.
+    expect(r.items.some((i) => i.code === null)).toBe(true);
   });
 });
 
