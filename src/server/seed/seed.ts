@@ -294,6 +294,7 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       ids: orgIds,
       financeAdminId: seedId("user:finance_admin"),
       filerId: seedId("user:dept_filer"),
+      filerOf: seedPeople.filerOf,
     });
     await insertPreAssessmentSeed(tx, preAssessmentRows);
     const selfRows = buildSelfEvaluationSeed(
