@@ -25,7 +25,7 @@ export function RuleList({
             {c === "scoreGap" && t("gapRule", { limit: gapLimit })}
           </li>
         ))}
-        <li className="md:col-span-2 text-slate-500">{t("notApplicableHint")}</li>
+        <li className="md:col-span-2 text-slate-500">{t("notApplicableRule")}</li>
       </ul>
     </section>
   );
