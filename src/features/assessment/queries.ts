@@ -294,7 +294,7 @@ export async function departmentRecords(
           cross join lateral (select ${targetFirstSubmitted(year)} as target_first,
             ${evaluationFirstSubmitted("se")} as self_first) x
           where ${inDept}
-          order by "targetOnTime", "selfFiled", "selfOnTime", projects.code`,
+          order by projects.code`,
     ),
     queryRows<SheetRecord>(
       db,
@@ -340,5 +340,8 @@ export async function departmentRecords(
           order by "onTime", ri.deadline, ri.id`,
     ),
   ]);
+  // Projects with something late or missing first, then by code.
+  const clean = (p: ProjectRecord) => (p.targetOnTime && p.selfFiled && p.selfOnTime ? 1 : 0);
+  projectRows.sort((a, b) => clean(a) - clean(b));
   return { projects: projectRows, sheets: sheetRows, gaps: gapRows, notices: noticeRows, items: itemRows };
 }
