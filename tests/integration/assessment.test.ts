@@ -213,6 +213,9 @@ describe("督考 scope", () => {
     const asAdmin = (await departmentScorecard(admin, YEAR, d03, { today }))!.row;
     expect(own.counts).toEqual(asAdmin.counts);
     expect(own.total).toBe(asAdmin.total);
+    // Nor its rank: it sees no other row to be ranked against.
+    expect(own.rank).toBeNull();
+    expect(asAdmin.rank).not.toBeNull();
   });
 
   it("shows a reviewer the departments its division covers, and leaders all", async () => {

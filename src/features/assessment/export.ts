@@ -7,7 +7,7 @@ import { excelResponse, type ExcelColumn } from "@/server/excel";
 import { can } from "@/server/permissions";
 import type { RequestMeta } from "@/server/request-context";
 import type { CurrentUser } from "@/server/session";
-import { assessmentYears, scorecards, type ScorecardRow } from "./queries";
+import { assessmentYears, ownRowOnly, scorecards, type ScorecardRow } from "./queries";
 
 type Row = ScorecardRow & { year: number };
 const points = (n: number | null) => (n === null ? null : n / 100);
@@ -47,7 +47,7 @@ export async function exportAssessment(
   };
   const columns: ExcelColumn<Row>[] = [
     { header: t("exportColumns.year"), width: 10, value: (r) => r.year },
-    { header: t("exportColumns.rank"), width: 8, value: (r) => r.rank },
+    ...(ownRowOnly(user) ? [] : [{ header: t("exportColumns.rank"), width: 8, value: (r: Row) => r.rank }]),
     { header: t("exportColumns.department"), width: 24, value: (r) => r.name },
     { header: t("exportColumns.projects"), width: 10, value: (r) => r.projects },
     ...ASSESSMENT_CRITERIA.map((c): ExcelColumn<Row> => ({

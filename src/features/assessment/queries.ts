@@ -37,6 +37,10 @@ import { rectificationScope } from "@/features/rectification/scope";
 
 type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId">;
 
+/** Department users read their own department's row and nothing of the others, not even its rank. */
+export const ownRowOnly = (user: Pick<CurrentUser, "role">) =>
+  user.role === "DEPT_APPROVER" || user.role === "DEPT_FILER";
+
 /** The budget years that have projects, newest first. */
 export async function assessmentYears(db: DbOrTx = defaultDb): Promise<number[]> {
   const rows = await db
@@ -193,7 +197,9 @@ export async function scorecards(
       ...scorecard(c, settings.weights),
     };
   });
-  return { ...settings, rows: rankByTotal(rows) };
+  const ranked = rankByTotal(rows);
+  // A department sees its own row only: a rank among the rows it sees would say nothing true.
+  return { ...settings, rows: ownRowOnly(user) ? ranked.map((r) => ({ ...r, rank: null })) : ranked };
 }
 
 /** One department's scorecard with its rank among those the user may see; null = not found. */

@@ -7,7 +7,7 @@ import { GAP_LIMIT_POINTS } from "@/domain/assessment";
 import { RankingTable } from "@/features/assessment/components/ranking-table";
 import { RuleList } from "@/features/assessment/components/rule-list";
 import { AssessmentYearForm } from "@/features/assessment/components/year-form";
-import { assessmentYears, scorecards } from "@/features/assessment/queries";
+import { assessmentYears, ownRowOnly, scorecards } from "@/features/assessment/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 import { pickYear } from "@/features/assessment/year";
@@ -25,7 +25,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
   const [years, t, sp] = await Promise.all([assessmentYears(), getTranslations("assessment"), searchParams]);
   const year = await pickYear(sp.year, years);
   const data = year === null ? null : await scorecards(user, year);
-  const own = user.role === "DEPT_APPROVER" || user.role === "DEPT_FILER";
+  const own = ownRowOnly(user);
   return (
     <>
       <PageHeader
@@ -49,7 +49,7 @@ export default async function AssessmentPage({ searchParams }: Props) {
         <EmptyState title={t("empty")} body={t("emptyHint")} />
       ) : (
         <div className="space-y-4">
-          <RankingTable rows={data.rows} weights={data.weights} year={year!} />
+          <RankingTable rows={data.rows} weights={data.weights} year={year!} ranked={!own} />
           <RuleList weights={data.weights} targetDueMonth={data.targetDueMonth} gapLimit={GAP_LIMIT_POINTS} />
         </div>
       )}

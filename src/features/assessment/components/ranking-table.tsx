@@ -9,17 +9,20 @@ export function RankingTable({
   rows,
   weights,
   year,
+  ranked,
 }: {
   rows: ScorecardRow[];
   weights: AssessmentWeights;
   year: number;
+  /** Whether the rows are ranked (a department's own row is not). */
+  ranked: boolean;
 }) {
   const t = useTranslations("assessment");
   return (
     <Table aria-label={t("title")} data-testid="assessment-ranking">
       <thead>
         <tr>
-          <Th align="center">{t("rank")}</Th>
+          {ranked && <Th align="center">{t("rank")}</Th>}
           <Th>{t("department")}</Th>
           <Th align="right">{t("projects")}</Th>
           {ASSESSMENT_CRITERIA.map((c) => (
@@ -38,9 +41,11 @@ export function RankingTable({
           const href = `/assessment/${r.departmentId}?year=${year}`;
           return (
             <tr key={r.departmentId} data-testid="assessment-row" className="hover:bg-slate-50">
-              <Td align="center" className="font-semibold">
-                {r.rank ?? "—"}
-              </Td>
+              {ranked && (
+                <Td align="center" className="font-semibold">
+                  {r.rank ?? "—"}
+                </Td>
+              )}
               <Td className="break-keep">
                 <Link href={href} className="font-medium text-brand-700 hover:underline">
                   {r.name}

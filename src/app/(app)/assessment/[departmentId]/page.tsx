@@ -14,7 +14,12 @@ import {
 } from "@/features/assessment/components/records";
 import { RuleList } from "@/features/assessment/components/rule-list";
 import { AssessmentYearForm } from "@/features/assessment/components/year-form";
-import { assessmentYears, departmentRecords, departmentScorecard } from "@/features/assessment/queries";
+import {
+  assessmentYears,
+  departmentRecords,
+  departmentScorecard,
+  ownRowOnly,
+} from "@/features/assessment/queries";
 import { pickYear } from "@/features/assessment/year";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
@@ -52,7 +57,13 @@ export default async function DepartmentAssessmentPage({ params, searchParams }:
     <>
       <PageHeader
         title={`${row.name} · ${year}`}
-        description={row.rank === null ? t("unranked") : t("rankOf", { rank: row.rank, of: card.of })}
+        description={
+          ownRowOnly(user)
+            ? t("ownDescription")
+            : row.rank === null
+              ? t("unranked")
+              : t("rankOf", { rank: row.rank, of: card.of })
+        }
         actions={
           <>
             <AssessmentYearForm
