@@ -164,6 +164,8 @@ describe("seeded key evaluations (SPEC §10)", () => {
     expect(rows.length).toBeGreaterThanOrEqual(1);
     const detail = await getKeyEvaluation(lead, rows[0]!.id);
     expect(detail!.reviewers.find((r) => r.id === lead.id)!.lead).toBe(1);
+    // Its assignment waits in the reviewers' to-dos.
+    expect(await recipientsOf(rows[0]!.id, "keyAssigned")).toEqual(detail!.reviewers.map((r) => r.id).sort());
   });
 
   it("are seen by a department's users only for their own projects, once settled", async () => {

@@ -169,6 +169,14 @@ describe("the seeded 2020 third-party evaluations (SPEC §10)", () => {
   it("gives the demo agency account one engagement awaiting its declaration and one in progress", async () => {
     const { rows } = await listEngagements(ag01, { page: 1, year: 2021 });
     expect(rows.map((r) => r.status).sort()).toEqual(["DRAFT", "SCORING"]);
+    // The engagement awaiting its declaration waits, unread, in the agency's to-dos.
+    const awaiting = rows.find((r) => r.status === "DRAFT")!;
+    const [todo] = await queryRows<{ unread: boolean }>(
+      db,
+      sql`select read_at is null as unread from notifications
+          where recipient_id = ${ag01.id} and entity_id = ${awaiting.evaluationId} and title_key = 'engagementAssigned'`,
+    );
+    expect(todo?.unread).toBe(true);
   });
 });
 

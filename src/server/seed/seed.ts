@@ -5,6 +5,7 @@ import { fiscalYears, organisations, projects, users } from "../schema";
 import type { Role } from "../schema/enums";
 import { AGENCIES, BUREAU, DEPARTMENTS, DIVISIONS, TOWNSHIPS } from "./organisations-data";
 import { seedMonitoring } from "./monitoring";
+import { seedHandOffNotifications } from "./hand-off-notifications";
 import { seedRectification } from "./rectification";
 import { personName } from "./people";
 import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
@@ -347,6 +348,7 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       filerOf: seedPeople.filerOf,
       demoDepartmentId: orgIds.department("D03"),
     });
+    await seedHandOffNotifications(tx);
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }
