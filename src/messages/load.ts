@@ -32,6 +32,7 @@ export const NAMESPACES = [
   "rectification",
   "results",
   "todos",
+  "assessment",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -94,6 +94,7 @@ export const AUDIT_ACTIONS = [
   "rectification.exported",
   "resultApplication.saved",
   "resultApplication.exported",
+  "assessment.exported",
   "indicator.created",
   "indicator.updated",
   "deptOverall.opened",

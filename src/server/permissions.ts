@@ -132,6 +132,10 @@ export const PERMISSIONS = {
   "results.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
   "results.adjust": ["FINANCE_ADMIN"],
   "results.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "LEADER"],
+  // 督考: the bureau's assessment of each department's performance-management work; a department
+  // reads its own row only (which rows is the department scope).
+  "assessment.read": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
+  "assessment.export": ["FINANCE_ADMIN", "FINANCE_REVIEWER", "DEPT_FILER", "DEPT_APPROVER", "LEADER"],
   // 待办: each person reads their own notifications only; the system and audit administrators take
   // part in no hand-off (三权分立).
   "todos.read": [

@@ -91,7 +91,9 @@ test("finance opens a key evaluation, the lead reviewer scores and submits, fina
   // The reviewer sees why, fixes the note and resubmits.
   await switchTo(page, "finance_reviewer");
   await openEvaluation(page, projectName);
-  await expect(page.getByText("扣分依据未写明对应的佐证材料，请补充。").first()).toBeVisible();
+  await expect(
+    page.getByRole("main").getByText("扣分依据未写明对应的佐证材料，请补充。").first(),
+  ).toBeVisible();
   await page
     .locator('textarea[name="note"]')
     .first()

@@ -26,7 +26,7 @@ test("finance raises a rectification from sampling feedback; the department repl
   await expect(page).toHaveURL(/\/sampling\/[0-9a-f-]{36}\/feedback\/[0-9a-f-]{36}$/);
   await page.getByRole("link", { name: "据此反馈发起整改" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "发起整改" })).toBeVisible();
-  await expect(page.getByText("区科技局").first()).toBeVisible();
+  await expect(page.getByRole("main").getByText("区科技局").first()).toBeVisible();
   // The problems and requirements of the feedback are prefilled; finance narrows them down.
   await expect(page.getByLabel("存在问题")).not.toHaveValue("");
   await page.getByLabel("存在问题").fill("");

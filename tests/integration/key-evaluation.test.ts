@@ -28,6 +28,7 @@ import {
 import { templateSeedId } from "@/server/seed/evaluation-templates";
 import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure } from "../factories/messages";
+import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
 /** The rows of a raw query, whichever driver runs it. */
@@ -163,6 +164,8 @@ describe("seeded key evaluations (SPEC §10)", () => {
     expect(rows.length).toBeGreaterThanOrEqual(1);
     const detail = await getKeyEvaluation(lead, rows[0]!.id);
     expect(detail!.reviewers.find((r) => r.id === lead.id)!.lead).toBe(1);
+    // Its assignment waits in the reviewers' to-dos.
+    expect(await recipientsOf(rows[0]!.id, "keyAssigned")).toEqual(detail!.reviewers.map((r) => r.id).sort());
   });
 
   it("are seen by a department's users only for their own projects, once settled", async () => {
@@ -395,6 +398,24 @@ describe("the key evaluation flow", () => {
       ["SUBMITTED", ""],
       ["SETTLED", ""],
     ]);
+  });
+
+  it("told the assigned reviewers and finance of each hand-off, and nobody else", async () => {
+    const team = [lead.id, member.id].sort();
+    const admins = await activeUserIds(sql`role = 'FINANCE_ADMIN'`);
+    expect(await recipientsOf(ownId, "keyAssigned")).toEqual(team);
+    expect(await recipientsOf(ownId, "keySubmitted")).toEqual(admins);
+    expect(await recipientsOf(ownId, "keyReturned")).toEqual(team);
+    expect((await latestParams(ownId, "keyReturned"))?.reason).toBe("扣分依据不充分");
+    expect(await recipientsOf(ownId, "keyApproved")).toEqual(team);
+    // The other project's evaluation was only assigned; the unassigned reviewer heard of neither.
+    expect(await recipientsOf(otherId, "keySubmitted")).toEqual([]);
+    const all = await db.execute(
+      sql`select distinct recipient_id from notifications where entity_id in (${ownId}, ${otherId})`,
+    );
+    const ids = (rowsOf(all) as { recipient_id: string }[]).map((r) => r.recipient_id);
+    expect(ids).not.toContain(outsider.id);
+    expect(ids.every((id) => team.includes(id) || admins.includes(id))).toBe(true);
   });
 
   it("once settled, shows to the project's own unit and department but not to other units", async () => {

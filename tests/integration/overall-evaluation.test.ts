@@ -34,6 +34,7 @@ import {
 import { deptOverallSeedId, townshipFiscalSeedId } from "@/server/seed/overall-evaluation";
 import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure } from "../factories/messages";
+import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -361,6 +362,17 @@ describe("部门整体绩效评价: open, self-evaluate, return, opinion", () =>
     );
     expect(again.ok).toBe(true);
     expect((await current(id)).ev).toMatchObject({ status: "RECEIVED", selfTotalScore: "100.00" });
+    // Each filing went to finance covering 区科技局; the return to its approvers only.
+    const finance = await activeUserIds(
+      sql`(role = 'FINANCE_ADMIN' or (role = 'FINANCE_REVIEWER' and org_id =
+        (select covering_division_id from organisations where id = ${d03})))`,
+    );
+    expect(finance).toContain(reviewerJkw.id);
+    expect(finance).not.toContain(reviewerYs.id);
+    expect(await recipientsOf(id, "overallSubmitted")).toEqual(finance);
+    const approvers = await activeUserIds(sql`role = 'DEPT_APPROVER' and org_id = ${d03}`);
+    expect(await recipientsOf(id, "overallReturned")).toEqual(approvers);
+    expect((await latestParams(id, "overallReturned"))?.reason).toBe("请补充预算执行情况说明");
   });
 
   it("once the agency has started, finance can no longer return it; after settlement only a leader records opinions, with text", async () => {
@@ -548,6 +560,16 @@ describe("乡镇财政运行综合绩效评价: the township fills, finance scor
       "SUBMITTED",
       "SETTLED",
     ]);
+    // The township's own staff heard of the return and the settlement; finance covering it of each filing.
+    const staff = await activeUserIds(sql`role in ('DEPT_FILER', 'DEPT_APPROVER') and org_id = ${xiaguan}`);
+    expect(staff).toContain(filerT01.id);
+    expect(staff).not.toContain(filerT02.id);
+    expect(await recipientsOf(id, "overallReturned")).toEqual(staff);
+    expect(await recipientsOf(id, "overallSettled")).toEqual(staff);
+    const finance = await recipientsOf(id, "overallSubmitted");
+    expect(finance).toContain(reviewerYs.id);
+    expect(finance).toContain(admin.id);
+    expect(finance).not.toContain(reviewerJkw.id);
     // Settled: nothing more to fill or return.
     expect(
       failure((await saveTown(filerT01, await sheetPayload(id, (max) => max, { selfReport: "x" }))) as never)

@@ -139,6 +139,19 @@ const REGISTRY: Record<string, Entry> = {
   "/audit": { allowed: who("audit.read") },
   "/dashboard": { allowed: who("dashboard.view") },
   "/dept-evaluations": { allowed: who("deptOverall.read") },
+  "/assessment": { allowed: who("assessment.read") },
+  "/assessment/[departmentId]": {
+    allowed: who("assessment.read"),
+    sample: async () => ({ departmentId: approver.departmentId! }),
+    seenBy: seenByDept(who("assessment.read")),
+    // Another department of the same finance division: the reviewer covers it, the department's people do not.
+    foreign: async () => ({
+      departmentId: await one(sql`select o.id from organisations o where o.kind = 'DEPARTMENT'
+        and o.id <> ${approver.departmentId} and o.covering_division_id =
+          (select d.covering_division_id from organisations d where d.id = ${approver.departmentId})
+        order by o.code limit 1`),
+    }),
+  },
   "/dept-evaluations/[id]": {
     allowed: who("deptOverall.read"),
     sample: async () => ({

@@ -72,6 +72,41 @@ beforeAll(async () => {
 const inTime = "2099-12-31";
 
 describe("rectification items", () => {
+  it("are seeded from each finding of the evaluations settled in the work year 2021, closed, open and overdue", async () => {
+    const rows = await queryRows<{
+      findings: number;
+      items: number;
+      closed: number;
+      open: number;
+      overdue: number;
+      misplaced: number;
+    }>(
+      db,
+      sql`select
+            (select count(*)::int from evaluation_findings f join evaluations e on e.id = f.evaluation_id
+              where e.status = 'SETTLED' and e.type in ('KEY', 'THIRD_PARTY', 'DEPT_OVERALL', 'TOWNSHIP_FISCAL')
+                and extract(year from e.completed_at) = 2021) as findings,
+            count(*)::int as items,
+            count(*) filter (where i.status = 'CLOSED')::int as closed,
+            count(*) filter (where i.status = 'OPEN')::int as open,
+            count(*) filter (where i.status <> 'CLOSED' and i.deadline < (now() at time zone 'Asia/Shanghai')::date)::int as overdue,
+            count(*) filter (where i.department_id <> coalesce(p.department_id, e.subject_org_id)
+              or i.source_type::text <> e.type::text)::int as misplaced
+          from rectification_items i
+          join evaluation_findings f on f.id = i.finding_id
+          join evaluations e on e.id = f.evaluation_id
+          left join projects p on p.id = e.project_id
+          where extract(year from e.completed_at) = 2021`,
+    );
+    const r = rows[0]!;
+    expect(r.findings).toBeGreaterThan(0);
+    expect(r.items).toBe(r.findings);
+    expect(r.closed).toBeGreaterThan(0);
+    expect(r.open).toBeGreaterThan(0);
+    expect(r.overdue).toBeGreaterThan(0);
+    expect(r.misplaced).toBe(0);
+  });
+
   it("are seeded for 区科技局 with open, closed and overdue ones, and scoped by department and unit", async () => {
     const all = await listItems(admin, { page: 1 });
     expect(all.total).toBeGreaterThan(20);

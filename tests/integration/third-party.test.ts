@@ -19,12 +19,13 @@ import {
 import { getEngagement, listEngagements, staffOf } from "@/features/third-party/queries";
 import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
-import { engagements, evaluations, projects } from "@/server/schema";
+import { engagements, evaluations, notifications, projects } from "@/server/schema";
 import { DEPARTMENTS } from "@/server/seed/organisations-data";
 import { orgIds } from "@/server/seed/seed";
 import type { CurrentUser } from "@/server/session";
 import { fileOf, temporaryUploads, uploadAttachmentAs } from "../factories/attachments";
 import { catalogTranslator, failure } from "../factories/messages";
+import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -168,6 +169,14 @@ describe("the seeded 2020 third-party evaluations (SPEC §10)", () => {
   it("gives the demo agency account one engagement awaiting its declaration and one in progress", async () => {
     const { rows } = await listEngagements(ag01, { page: 1, year: 2021 });
     expect(rows.map((r) => r.status).sort()).toEqual(["DRAFT", "SCORING"]);
+    // The engagement awaiting its declaration waits, unread, in the agency's to-dos.
+    const awaiting = rows.find((r) => r.status === "DRAFT")!;
+    const [todo] = await queryRows<{ unread: boolean }>(
+      db,
+      sql`select read_at is null as unread from notifications
+          where recipient_id = ${ag01.id} and entity_id = ${awaiting.evaluationId} and title_key = 'engagementAssigned'`,
+    );
+    expect(todo?.unread).toBe(true);
   });
 });
 
@@ -414,6 +423,22 @@ describe("engaging an agency", () => {
     expect(failure(await rate(admin, ratingInput)).message).toBe("t:errors.thirdParty.alreadyRated");
     const registry = await getAgency(admin, orgIds.agency("AG02"));
     expect(registry!.ratings.some((r) => r.score === "90.50" && r.comment === "报告规范")).toBe(true);
+
+    // Each hand-off told its side: the agency's own staff, or finance; no other agency, no department.
+    const ag02Staff = await activeUserIds(sql`role = 'AGENCY' and org_id = ${orgIds.agency("AG02")}`);
+    const admins = await activeUserIds(sql`role = 'FINANCE_ADMIN'`);
+    expect(ag02Staff).toContain(ag02.id);
+    expect(await recipientsOf(id, "engagementAssigned")).toEqual(ag02Staff);
+    expect(await recipientsOf(id, "engagementSubmitted")).toEqual(admins);
+    expect(await recipientsOf(id, "engagementReturned")).toEqual(ag02Staff);
+    expect((await latestParams(id, "engagementReturned"))?.reason).toBe("请补充满意度调查样本说明");
+    expect(await recipientsOf(id, "engagementAccepted")).toEqual(ag02Staff);
+    const everyone = await db
+      .selectDistinct({ id: notifications.recipientId })
+      .from(notifications)
+      .where(eq(notifications.entityId, id));
+    expect(everyone.map((r) => r.id).sort()).toEqual([...new Set([...ag02Staff, ...admins])].sort());
+    expect(everyone.map((r) => r.id)).not.toContain(ag03.id);
   });
 
   it("keeps an agency's report files to that agency and finance", async () => {
@@ -494,6 +519,15 @@ describe("the field evaluation of a department-wide evaluation", () => {
       .from(evaluations)
       .where(eq(evaluations.id, received.id));
     expect(done).toEqual({ status: "SETTLED", grade: "EXCELLENT" });
+    // The settled result reaches the department's approvers, and no other department's.
+    const approvers = await activeUserIds(
+      sql`role = 'DEPT_APPROVER' and org_id = ${orgIds.department(dept)}`,
+    );
+    expect(approvers.length).toBeGreaterThan(0);
+    expect(await recipientsOf(received.id, "overallSettled")).toEqual(approvers);
+    expect(await recipientsOf(received.id, "engagementAssigned")).toEqual(
+      await activeUserIds(sql`role = 'AGENCY' and org_id = ${orgIds.agency("AG04")}`),
+    );
     // Other agencies still cannot see it.
     expect(await getEngagement(ag01, received.id)).toBeNull();
   });

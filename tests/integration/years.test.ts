@@ -48,6 +48,35 @@ describe("year settings: validation", () => {
     expect(result.values?.weightOutput).toBe("55");
   });
 
+  it("puts 督考 weights not adding up to 100 on their group, and saves them when they do", async () => {
+    const admin = await signedIn("finance_admin");
+    const form = await formFor(YEAR);
+    const bad = await submit(admin, { ...form, assessCoverage: "25" });
+    expect(!bad.ok && bad.fieldErrors?.assessWeights).toEqual(["msg:validation.assessWeightsSum"]);
+    const month = await submit(admin, { ...form, targetDueMonth: "13" });
+    expect(!month.ok && month.fieldErrors?.targetDueMonth).toBeTruthy();
+    const saved = await submit(admin, {
+      ...form,
+      assessCoverage: "25",
+      assessNotices: "5",
+      targetDueMonth: "4",
+    });
+    expect(saved.ok).toBe(true);
+    const [row] = await db.select().from(fiscalYears).where(eq(fiscalYears.year, YEAR));
+    expect(row).toMatchObject({ assessCoverage: 25, assessNotices: 5, targetDueMonth: 4 });
+    const back = await formFor(YEAR);
+    expect(
+      (
+        await submit(admin, {
+          ...back,
+          assessCoverage: form.assessCoverage,
+          assessNotices: form.assessNotices,
+          targetDueMonth: form.targetDueMonth,
+        })
+      ).ok,
+    ).toBe(true);
+  });
+
   it("puts cut-offs and warning lines out of order on the field at fault", async () => {
     const admin = await signedIn("finance_admin");
     const form = await formFor(YEAR);

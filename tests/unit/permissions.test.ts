@@ -73,6 +73,8 @@ const EXPECTED: Record<Permission, string> = {
   "results.read": "YY.YY.Y..",
   "results.adjust": "Y........",
   "results.export": "YY....Y..",
+  "assessment.read": "YY.YY.Y..",
+  "assessment.export": "YY.YY.Y..",
   "todos.read": "YYYYYYY..",
   "agencies.read": "YY...YY..",
   "agencies.manage": "Y........",

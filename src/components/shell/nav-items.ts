@@ -126,6 +126,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: "M4 20V10M10 20V4M16 20v-7M22 20H2",
   },
   {
+    href: "/assessment",
+    key: "assessment",
+    group: "results",
+    permission: "assessment.read",
+    icon: "M8 4h8v3H8zM6 6H4v15h16V6h-2M8 12l2 2 4-4M8 17h8",
+  },
+  {
     href: "/reports/annual-summary",
     key: "annualSummary",
     group: "results",

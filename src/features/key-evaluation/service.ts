@@ -12,6 +12,7 @@ import {
   touchEvaluation,
   writeSheetColumn,
 } from "@/features/evaluations/sheet-service";
+import { notifyKeyEvaluation } from "@/features/notifications/evaluation-hand-offs";
 import type { DbOrTx } from "@/server/db";
 import { AppError, type FieldMessage } from "@/server/errors";
 import { evaluationAssignees, evaluations, evaluationScores, projects, users } from "@/server/schema";
@@ -93,6 +94,7 @@ export async function createKeyEvaluations(input: CreateKeyInput, { db, user }: 
       .values(
         reviewerIds.map((userId) => ({ evaluationId: ev.id, userId, lead: userId === input.leadId ? 1 : 0 })),
       );
+    await notifyKeyEvaluation(db, ev.id, "assigned");
     created.push({ id: ev.id, projectId: p.id });
   }
   return created;
@@ -154,6 +156,7 @@ export async function saveKeySheet(input: SaveKeySheetInput, { db, user }: Servi
     actorId: user.id,
     set: { summary: input.summary, totalScore: graded.total, grade: graded.grade, submittedAt: new Date() },
   });
+  await notifyKeyEvaluation(db, ev.id, "submitted");
   return { id: row.id, version: row.version, status: row.status, submitted: { from: row.from, ...graded } };
 }
 
@@ -177,6 +180,7 @@ export async function reviewKeyEvaluation(input: ReviewKeyInput, { db, user }: S
       actorId: user.id,
       comment: input.reason,
     });
+    await notifyKeyEvaluation(db, ev.id, "returned", input.reason);
     return { ...row, graded: null };
   }
   const sheet = await db
@@ -197,5 +201,6 @@ export async function reviewKeyEvaluation(input: ReviewKeyInput, { db, user }: S
     comment: input.reason,
     set: { totalScore: graded.total, grade: graded.grade, completedAt: new Date() },
   });
+  await notifyKeyEvaluation(db, ev.id, "approved");
   return { ...row, graded };
 }

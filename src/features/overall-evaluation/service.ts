@@ -11,6 +11,7 @@ import {
   writeSheetColumn,
 } from "@/features/evaluations/sheet-service";
 import type { DbOrTx } from "@/server/db";
+import { notifyOverall } from "@/features/notifications/evaluation-hand-offs";
 import { AppError, isAppError, type FieldMessage } from "@/server/errors";
 import { evaluationOpinions, evaluations, fiscalYears, organisations } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
@@ -162,6 +163,7 @@ export async function saveSelf(type: OverallType, input: SaveSelfInput, { db, us
       ...(exec ? { budgetTotal: exec.budget, executedTotal: exec.executed } : {}),
     },
   });
+  await notifyOverall(db, ev.id, "submitted");
   return { ...moved, submitted: true, selfTotal: graded.total, lines: input.lines.length };
 }
 
@@ -169,7 +171,7 @@ export async function saveSelf(type: OverallType, input: SaveSelfInput, { db, us
 export async function returnOverall(type: OverallType, input: ReturnInput, { db, user }: ServiceContext) {
   const ev = await scopedOverall(db, user, type, input.evaluationId);
   if (ev.status !== RETURNABLE_FROM[type]) throw new AppError("INVALID_TRANSITION");
-  return moveEvaluation(db, {
+  const moved = await moveEvaluation(db, {
     evaluationId: ev.id,
     from: RETURNABLE_FROM[type],
     to: "RETURNED",
@@ -177,6 +179,8 @@ export async function returnOverall(type: OverallType, input: ReturnInput, { db,
     actorId: user.id,
     comment: input.comment,
   });
+  await notifyOverall(db, ev.id, "returned", input.comment);
+  return moved;
 }
 
 /**
@@ -214,6 +218,7 @@ export async function scoreTownship(input: ScoreTownshipInput, { db, user }: Ser
     actorId: user.id,
     set: { summary: input.summary, totalScore: graded.total, grade: graded.grade, completedAt: new Date() },
   });
+  await notifyOverall(db, ev.id, "settled");
   return { ...moved, settled: true, total: graded.total, grade: graded.grade };
 }
 

@@ -18,6 +18,7 @@ import {
   touchEvaluation,
   writeSheetColumn,
 } from "@/features/evaluations/sheet-service";
+import { notifyEngagement } from "@/features/notifications/evaluation-hand-offs";
 import { queryRows, type DbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import {
@@ -157,6 +158,7 @@ export async function engage(input: EngageInput, { db, user }: ServiceContext) {
     throw new AppError("VALIDATION", "VALIDATION", {
       [input.target === "PROJECT" ? "projectId" : "evaluationId"]: ["thirdParty.alreadyEngaged"],
     });
+  await notifyEngagement(db, evaluationId, "engaged");
   return { id: row.id, evaluationId, agencyId: input.agencyId, departmentId, subjectName };
 }
 
@@ -239,6 +241,7 @@ export async function saveReport(input: ReportInput, { db, user }: ServiceContex
     actorId: user.id,
     set: { summary: input.summary, totalScore: total, grade, submittedAt: new Date(), filedBy: user.id },
   });
+  await notifyEngagement(db, e.evaluationId, "submitted");
   return { evaluationId: e.evaluationId, version: moved.version, submitted: true, total, grade };
 }
 
@@ -255,6 +258,7 @@ export async function review(input: ReviewInput, { db, user }: ServiceContext) {
       actorId: user.id,
       comment: input.comment,
     });
+    await notifyEngagement(db, e.evaluationId, "returned", input.comment);
     return { evaluationId: e.evaluationId, decision: input.decision, version: moved.version };
   }
   if (e.status !== "SUBMITTED") throw new AppError("INVALID_TRANSITION");
@@ -270,6 +274,7 @@ export async function review(input: ReviewInput, { db, user }: ServiceContext) {
     set: { totalScore: total, grade, completedAt: new Date() },
   });
   await db.update(engagements).set({ acceptedAt: new Date() }).where(eq(engagements.id, e.id));
+  await notifyEngagement(db, e.evaluationId, "accepted");
   return { evaluationId: e.evaluationId, decision: input.decision, version: moved.version, total, grade };
 }
 

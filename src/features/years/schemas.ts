@@ -32,6 +32,17 @@ export const SUGGESTION_FIELDS = [
   "suggestionFail",
 ] as const;
 
+/** 督考 criterion weights, in the order of ASSESSMENT_CRITERIA (src/domain/assessment.ts). */
+export const ASSESS_FIELDS = [
+  "assessTargetsOnTime",
+  "assessSelfOnTime",
+  "assessCoverage",
+  "assessTargetQuality",
+  "assessScoreGap",
+  "assessNotices",
+  "assessRectification",
+] as const;
+
 export const yearSettingsSchema = z
   .object({
     year: int(2000, 2100),
@@ -51,6 +62,14 @@ export const yearSettingsSchema = z
     suggestionGood: int(-100, 100),
     suggestionPass: int(-100, 100),
     suggestionFail: int(-100, 100),
+    assessTargetsOnTime: percent(),
+    assessSelfOnTime: percent(),
+    assessCoverage: percent(),
+    assessTargetQuality: percent(),
+    assessScoreGap: percent(),
+    assessNotices: percent(),
+    assessRectification: percent(),
+    targetDueMonth: int(1, 12),
     passwordMaxAgeDays: int(1, 365),
   })
   .superRefine((v, ctx) => {
@@ -66,6 +85,9 @@ export const yearSettingsSchema = z
     const s = [v.suggestionExcellent, v.suggestionGood, v.suggestionPass, v.suggestionFail];
     if (s.some((x, i) => i > 0 && x > s[i - 1]!))
       ctx.addIssue({ code: "custom", path: ["suggestions"], message: "suggestionOrder" });
+    const assess = ASSESS_FIELDS.reduce((sum, f) => sum + v[f], 0);
+    if (assess !== 100)
+      ctx.addIssue({ code: "custom", path: ["assessWeights"], message: "assessWeightsSum" });
   });
 
 export type YearSettingsInput = z.output<typeof yearSettingsSchema>;
@@ -77,6 +99,8 @@ export const SETTINGS_FIELDS = [
   ...GRADE_FIELDS,
   ...WARNING_FIELDS,
   ...SUGGESTION_FIELDS,
+  ...ASSESS_FIELDS,
+  "targetDueMonth",
   "passwordMaxAgeDays",
 ] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];

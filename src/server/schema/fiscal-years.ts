@@ -26,6 +26,16 @@ export const fiscalYears = pgTable("fiscal_years", {
   suggestionGood: integer("suggestion_good").notNull().default(0),
   suggestionPass: integer("suggestion_pass").notNull().default(-10),
   suggestionFail: integer("suggestion_fail").notNull().default(-30),
+  // 部门预算绩效管理工作考核 (督考): the weight of each criterion (points out of 100), and the month of
+  // the budget year by whose end the target sheets are due.
+  assessTargetsOnTime: integer("assess_targets_on_time").notNull().default(15),
+  assessSelfOnTime: integer("assess_self_on_time").notNull().default(15),
+  assessCoverage: integer("assess_coverage").notNull().default(20),
+  assessTargetQuality: integer("assess_target_quality").notNull().default(10),
+  assessScoreGap: integer("assess_score_gap").notNull().default(15),
+  assessNotices: integer("assess_notices").notNull().default(10),
+  assessRectification: integer("assess_rectification").notNull().default(15),
+  targetDueMonth: integer("target_due_month").notNull().default(3),
   passwordMaxAgeDays: integer("password_max_age_days").notNull().default(90),
   version: integer("version").notNull().default(1),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),

@@ -10,8 +10,9 @@ import { notifications, rectificationEvents, rectificationItems, resultApplicati
 import { seedId } from "./random";
 
 // 整改 and 结果应用 demo data, read from what the earlier seeds wrote: items raised from the 2020 sampled
-// reviews' feedback and from the 2020 monitoring notices, some closed, some open, some overdue, some
-// sent back once. Deadlines are relative to the day the demo data is loaded, so an overdue item stays
+// reviews' feedback and from the 2020 monitoring notices, then from the findings of the key,
+// third-party, department-wide and township evaluations settled in the work year 2021; some closed,
+// some open, some overdue, some sent back once. Deadlines are relative to the day the demo data is loaded, so an overdue item stays
 // overdue. Continuing 2021 projects are linked to their 2020 predecessor (same department, unit and
 // name after the year), which is how next year's pages find last year's grade.
 
@@ -83,15 +84,49 @@ export async function seedRectification(
         order by (p.department_id = ${options.demoDepartmentId}) desc, n.id limit 30`,
   );
 
-  type Row = {
-    key: string;
-    sourceType: "SAMPLED" | "MONITORING_NOTICE";
+  // The findings of the evaluations finance settled in the work year 2021 (key, third-party,
+  // department-wide and township evaluations of the 2020 budget): one item each, raised to the
+  // project's department and unit, or to the evaluated department or township itself.
+  const findingRows = await queryRows<{
+    findingId: string;
+    sourceType: "KEY" | "THIRD_PARTY" | "DEPT_OVERALL" | "TOWNSHIP_FISCAL";
     sourceId: string;
     departmentId: string;
-    projectId: string;
-    unitId: string;
+    projectId: string | null;
+    unitId: string | null;
     problem: string;
     requirement: string;
+    responderId: string | null;
+    filerId: string | null;
+  }>(
+    tx,
+    sql`select f.id as "findingId", e.type as "sourceType", e.id as "sourceId",
+          coalesce(p.department_id, e.subject_org_id) as "departmentId", p.id as "projectId", p.unit_id as "unitId",
+          f.problem, f.requirement,
+          (select u.id from users u where u.org_id = coalesce(p.department_id, e.subject_org_id)
+            and u.role = 'DEPT_APPROVER' and u.active order by u.username limit 1) as "responderId",
+          (select u.id from users u where u.org_id = p.unit_id and u.role = 'DEPT_FILER' and u.active
+            order by u.username limit 1) as "filerId"
+        from evaluation_findings f
+        join evaluations e on e.id = f.evaluation_id
+        left join projects p on p.id = e.project_id
+        where e.status = 'SETTLED' and e.type in ('KEY', 'THIRD_PARTY', 'DEPT_OVERALL', 'TOWNSHIP_FISCAL')
+          and e.completed_at >= '2021-01-01' and e.completed_at < '2022-01-01'
+        order by e.type, coalesce(p.department_id, e.subject_org_id), f.evaluation_id, f.sort_order, f.id`,
+  );
+
+  type Row = {
+    key: string;
+    sourceType: "SAMPLED" | "MONITORING_NOTICE" | (typeof findingRows)[number]["sourceType"];
+    sourceId: string;
+    findingId?: string;
+    departmentId: string;
+    projectId: string | null;
+    unitId: string | null;
+    problem: string;
+    requirement: string;
+    responderId?: string | null;
+    filerId?: string | null;
   };
   const rows: Row[] = [
     ...feedbackRows.map((f) => ({
@@ -118,6 +153,19 @@ export async function seedRectification(
       problem: n.content,
       requirement: "请按处理意见纠正执行偏差，报送整改措施及佐证材料。",
     })),
+    ...findingRows.map((f) => ({
+      key: `finding:${f.findingId}`,
+      sourceType: f.sourceType,
+      sourceId: f.sourceId,
+      findingId: f.findingId,
+      departmentId: f.departmentId,
+      projectId: f.projectId,
+      unitId: f.unitId,
+      problem: f.problem,
+      requirement: f.requirement || "请对照评价发现的问题逐项整改，报送整改措施及佐证材料。",
+      responderId: f.responderId,
+      filerId: f.filerId,
+    })),
   ];
 
   const items: (typeof rectificationItems.$inferInsert)[] = [];
@@ -131,7 +179,7 @@ export async function seedRectification(
     perDepartment.set(row.departmentId, k + 1);
     const plan = PLANS[k % PLANS.length]!;
     const id = seedId(`rectification:${row.key}`);
-    const responder = options.approverOf(row.departmentId);
+    const responder = row.responderId ?? options.approverOf(row.departmentId);
     const at = (days: number) => new Date(raisedAt.getTime() + days * 86_400_000);
     const ev = (n: number, event: RectificationEvent, body: string, actorId: string, days: number) =>
       events.push({
@@ -154,6 +202,7 @@ export async function seedRectification(
       id,
       sourceType: row.sourceType,
       sourceId: row.sourceId,
+      findingId: row.findingId ?? null,
       projectId: row.projectId,
       departmentId: row.departmentId,
       unitId: row.unitId,
@@ -169,7 +218,8 @@ export async function seedRectification(
       updatedAt: at(n > 1 ? 18 : 0),
     });
     // The to-do each hand-off left: raised → the department (and unit); replied → finance.
-    const recipients = [responder, options.filerOf(row.unitId)];
+    const filer = row.findingId ? row.filerId : options.filerOf(row.unitId!);
+    const recipients = filer ? [responder, filer] : [responder];
     for (const r of recipients)
       notes.push({
         id: seedId(`rectification:${row.key}:note:${r}`),

@@ -5,6 +5,7 @@ import { districts, fiscalYears, organisations, projects, users } from "../schem
 import type { Role } from "../schema/enums";
 import { AGENCIES, BUREAU, DEPARTMENTS, DISTRICT, DIVISIONS, TOWNSHIPS } from "./organisations-data";
 import { seedMonitoring } from "./monitoring";
+import { seedHandOffNotifications } from "./hand-off-notifications";
 import { seedRectification } from "./rectification";
 import { personName } from "./people";
 import { buildPreAssessmentSeed, insertPreAssessmentSeed } from "./pre-assessment";
@@ -301,6 +302,7 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       ids: orgIds,
       financeAdminId: seedId("user:finance_admin"),
       filerId: seedId("user:dept_filer"),
+      filerOf: seedPeople.filerOf,
     });
     await insertPreAssessmentSeed(tx, preAssessmentRows);
     const selfRows = buildSelfEvaluationSeed(
@@ -353,6 +355,7 @@ export async function seed(db: Db): Promise<{ organisations: number; users: numb
       filerOf: seedPeople.filerOf,
       demoDepartmentId: orgIds.department("D03"),
     });
+    await seedHandOffNotifications(tx);
   });
   return { organisations: orgRows.length, users: userRows.length, projects: projectRows.length };
 }

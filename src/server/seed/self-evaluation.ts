@@ -88,7 +88,8 @@ export function buildSelfEvaluationSeed(
     grades[grade] += 1;
     const received = r.chance(0.97);
     const filer = people.filerOf(p.unitId);
-    const submittedAt = new Date(Date.UTC(2021, 2, 10 + r.int(0, 45), 2 + r.int(0, 7)));
+    // Filed from 10 March; a few units file after the 30 April due date (the 督考 scorecard shows them).
+    const submittedAt = new Date(Date.UTC(2021, 2, 10 + r.int(0, 54), 2 + r.int(0, 7)));
     const approvedAt = new Date(submittedAt.getTime() + r.int(1, 5) * 86_400_000);
     const receivedAt = new Date(approvedAt.getTime() + r.int(1, 6) * 86_400_000);
     rows.push({

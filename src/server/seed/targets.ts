@@ -130,6 +130,8 @@ export async function seedTargets(
     ids: Ids;
     financeAdminId: string;
     filerId: string;
+    /** Who files for a unit (the 2020 sheets' submissions). */
+    filerOf?: (unitId: string) => string;
   },
 ) {
   const entries = libraryEntries();
@@ -145,6 +147,13 @@ export async function seedTargets(
   const r = createRandom(2020_0405);
   for (const p of options.projects.filter((x) => x.year === 2020)) {
     const s = sheetFor(p, sectorOf.get(p.departmentId) ?? "general", byKey, r);
+    // A few sheets were sent back once for vague targets, a few were filed after the 31 March due
+    // date (chosen from the project id, so the random draws of the sheets stay as they were).
+    const pick = parseInt(p.id.slice(0, 4), 16) % 25;
+    const returned = pick === 0 || pick === 1;
+    const late = pick === 2;
+    const submittedAt = late ? new Date("2020-04-09T02:00:00Z") : new Date("2020-02-14T02:00:00Z");
+    const approved = late ? new Date("2020-04-20T08:00:00Z") : approvedAt;
     sheets.push({
       id: s.sheetId,
       projectId: p.id,
@@ -152,10 +161,39 @@ export async function seedTargets(
       versionNo: 1,
       status: "APPROVED",
       overallGoal: s.overallGoal,
-      submittedAt: approvedAt,
-      approvedAt,
+      submittedAt: returned || late ? submittedAt : approvedAt,
+      approvedAt: approved,
     });
     indicators.push(...s.rows);
+    if (returned || late)
+      transitions.push({
+        id: seedId(`target:${p.id}:1:submitted`),
+        sheetId: s.sheetId,
+        fromStatus: "DRAFT",
+        toStatus: "SUBMITTED",
+        actorId: options.filerOf?.(p.unitId) ?? null,
+        createdAt: submittedAt,
+      });
+    if (returned)
+      transitions.push(
+        {
+          id: seedId(`target:${p.id}:1:returned`),
+          sheetId: s.sheetId,
+          fromStatus: "SUBMITTED",
+          toStatus: "RETURNED",
+          actorId: options.financeAdminId,
+          comment: "部分效益指标表述笼统，未设置可衡量的目标值，请细化量化后重新报送。",
+          createdAt: new Date("2020-02-18T02:00:00Z"),
+        },
+        {
+          id: seedId(`target:${p.id}:1:resubmitted`),
+          sheetId: s.sheetId,
+          fromStatus: "RETURNED",
+          toStatus: "SUBMITTED",
+          actorId: options.filerOf?.(p.unitId) ?? null,
+          createdAt: new Date("2020-02-24T02:00:00Z"),
+        },
+      );
     transitions.push({
       id: seedId(`target:${p.id}:1:approved`),
       sheetId: s.sheetId,
@@ -163,7 +201,7 @@ export async function seedTargets(
       toStatus: "APPROVED",
       actorId: options.financeAdminId,
       comment: "同意",
-      createdAt: approvedAt,
+      createdAt: approved,
     });
   }
 

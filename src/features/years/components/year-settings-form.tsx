@@ -7,6 +7,7 @@ import { AMOUNT_PATTERN, inUnit } from "@/domain/money";
 import type { ActionResult } from "@/server/action-client";
 import { updateYearSettingsAction } from "../actions";
 import {
+  ASSESS_FIELDS,
   GRADE_FIELDS,
   SUGGESTION_FIELDS,
   WARNING_FIELDS,
@@ -49,6 +50,8 @@ export function YearSettingsForm({ initial }: { initial: YearFormValues }) {
   );
 
   const [weights, setWeights] = useState(() => WEIGHT_FIELDS.map(value));
+  const [assess, setAssess] = useState(() => ASSESS_FIELDS.map(value));
+  const assessTotal = assess.reduce((sum, w) => sum + (/^\d+$/.test(w) ? Number(w) : 0), 0);
   const [threshold, setThreshold] = useState(() => value("preAssessmentThreshold"));
   const total = weights.reduce((sum, w) => sum + (/^\d+$/.test(w) ? Number(w) : 0), 0);
   const cleanThreshold = threshold.replace(/[,\s，]/g, "");
@@ -137,6 +140,30 @@ export function YearSettingsForm({ initial }: { initial: YearFormValues }) {
                 groupErrorId: errors.suggestions ? "suggestions-error" : undefined,
               }),
             )}
+          </div>
+        </SettingsGroup>
+        <SettingsGroup
+          id="assessWeights"
+          title={t("sections.assessment")}
+          description={t("hints.assessment")}
+          error={errors.assessWeights}
+          footer={
+            <p
+              className={`text-xs ${assessTotal === 100 ? "text-slate-500" : "font-medium text-amber-700"}`}
+              aria-live="polite"
+            >
+              {t("weightsTotal", { total: assessTotal })}
+            </p>
+          }
+        >
+          <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {ASSESS_FIELDS.map((f, i) =>
+              input(f, t("points"), {
+                groupErrorId: errors.assessWeights ? "assessWeights-error" : undefined,
+                onValue: (v) => setAssess((ws) => ws.map((w, j) => (j === i ? v : w))),
+              }),
+            )}
+            {input("targetDueMonth", t("month"))}
           </div>
         </SettingsGroup>
         <SettingsGroup id="security" title={t("sections.security")} description={t("hints.security")}>
