@@ -56,7 +56,7 @@ export async function departmentPerformance(user: Reader, year: number): Promise
           where rd.year = ${year} and ${MONITORING_FILED} and projects.year = ${year} and ${projectScope(user)}
           order by r.project_id, rd.period_months desc
         )
-        select d.id, d.name,
+        select d.id, d.name, d.sort_order, sum(${BUDGET}) as budget_sort,
           count(*)::int as "projects",
           coalesce(sum(${BUDGET}), 0)::text as "budget",
           count(*) filter (where ${SELF_FILED})::int as "selfFiled",
@@ -76,6 +76,13 @@ export async function departmentPerformance(user: Reader, year: number): Promise
         left join overdue o on o.department_id = d.id
         where projects.year = ${year} and ${projectScope(user)}
         group by d.id, d.name, d.sort_order
-        order by sum(${BUDGET}) desc, d.sort_order`,
+        union all
+        -- An organisation with overdue items and no project of the year (a township evaluated as a
+        -- whole, say) still has its row, so the column adds up to the headline's overdue count.
+        select d.id, d.name, d.sort_order, 0, 0, '0', 0, null, 0, null, null, null, 0, 0, o.n
+        from overdue o join organisations d on d.id = o.department_id
+        where not exists (select 1 from projects
+          where projects.department_id = d.id and projects.year = ${year} and ${projectScope(user)})
+        order by budget_sort desc, sort_order`,
   );
 }
