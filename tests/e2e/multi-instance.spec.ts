@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -117,10 +116,10 @@ test.beforeAll(async () => {
   url.pathname = `/${dbName}`;
   dbUrl = url.toString();
 
-  // What the instances share besides the database: the session signing key and the attachments folder.
+  // What the instances share besides the database: the session signing key's file (not there yet: the
+  // first instance to start makes it, the other reads it) and the attachments folder.
   workdir = fs.mkdtempSync(path.join(os.tmpdir(), "bpm-multi-"));
   const secretFile = path.join(workdir, "auth-secret");
-  fs.writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
   await startProxy();
 
   const ports = await instancePorts();
