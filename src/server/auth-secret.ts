@@ -18,11 +18,17 @@ export function authSecret(): string {
   } catch {
     fs.mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
     const fresh = crypto.randomBytes(32).toString("base64url");
+    // Written aside, then linked into place: instances starting together on a shared folder never read
+    // a half-written key, and the first link wins.
+    const tmp = `${file}.${process.pid}.${crypto.randomUUID()}`;
+    fs.writeFileSync(/*turbopackIgnore: true*/ tmp, fresh, { flag: "wx", mode: 0o600 });
     try {
-      fs.writeFileSync(/*turbopackIgnore: true*/ file, fresh, { flag: "wx", mode: 0o600 });
+      fs.linkSync(/*turbopackIgnore: true*/ tmp, file);
       cached = fresh;
     } catch {
       cached = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").trim(); // another process wrote it first
+    } finally {
+      fs.rmSync(/*turbopackIgnore: true*/ tmp, { force: true });
     }
   }
   return cached!;

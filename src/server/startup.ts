@@ -5,17 +5,20 @@ import { migrateDatabase } from "./migrate";
 const g = globalThis as unknown as { __bpmReady?: Promise<void> };
 
 /**
- * Migrate the database and, when it holds no data yet, load the demo data. Runs once per process
+ * Migrate the database and, when it holds no data yet, load the demo data, both under one PostgreSQL
+ * advisory lock shared by every instance. Runs once per process
  * (at server start, from instrumentation); later callers wait on the same promise.
  */
 export function ensureDatabaseReady(): Promise<void> {
   g.__bpmReady ??= (async () => {
     const handle = databaseHandle();
-    await migrateDatabase(handle);
-    if (env.SEED_ON_START === "true") {
+    // The seed runs under the migrations' lock: instances starting together on an empty database
+    // load the demo data once; the others wait, then find it there.
+    await migrateDatabase(handle, async () => {
+      if (env.SEED_ON_START !== "true") return;
       const { seedIfEmpty } = await import("./seed/seed");
       await seedIfEmpty(handle.db);
-    }
+    });
   })().catch((e) => {
     g.__bpmReady = undefined;
     throw e;
