@@ -11,7 +11,7 @@ describe("the finance dashboard's performance chain", () => {
     const chain = await chainSummary(admin, 2020);
     const [{ n }] = (await queryRows<{ n: number }>(
       db,
-      sql`select count(*)::int as n from projects where year = 2020`,
+      sql`select count(*)::int as n from projects where year = 2020 and district_id = ${admin.districtId}`,
     )) as [{ n: number }];
     expect(chain.projects).toBe(n);
     expect(chain.red + chain.yellow + chain.green).toBe(chain.monitored);

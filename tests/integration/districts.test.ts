@@ -8,10 +8,15 @@ import { drawCandidates } from "@/features/sampling/draw-inputs";
 import { db, queryRows } from "@/server/db";
 import { districts, evaluations, organisations, projects, rectificationItems, users } from "@/server/schema";
 import { DEMO_DISTRICT_ID } from "@/server/seed/seed";
+import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
 
 // A province holds many districts. Finance and leaders of one district read that district only; a
 // province-level finance administrator (an organisation without a district) reads all of them.
+
+// It adds a district with a 2020 project, evaluation and rectification item: on the server, in a
+// database of its own, so the other files' counts of the demo's 2020 stay theirs.
+withOwnSeededDatabase();
 
 const YEAR = 2020;
 const tag = `${process.pid}${Date.now().toString(36)}`.toUpperCase();

@@ -123,7 +123,7 @@ export function IndicatorRowEditor({
         />
         {err("unit")}
       </td>
-      <td className="w-24 px-2 py-1.5">
+      <td className="w-24 min-w-24 px-2 py-1.5">
         <input
           {...a11y("points")}
           className={`${cell} num text-right`}
