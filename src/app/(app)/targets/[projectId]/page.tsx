@@ -96,7 +96,7 @@ export default async function TargetSheetPage({ params, searchParams }: Props) {
         })}
         {supersedes && ` · ${t("sheet.supersedes", { n: supersedes.versionNo })}`}
       </p>
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="grid gap-6 2xl:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-5">
           {editable ? (
             <SheetEditor
