@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
+import { newPglite } from "./pglite";
 import pg from "pg";
 
 // No "server-only" guard: `npm run backup` and `npm run restore` run this outside Next.
@@ -133,7 +133,7 @@ export async function backupEmbedded(dataDir: string, backupDir: string): Promis
   const dir = path.resolve(dataDir);
   if (!fs.existsSync(path.join(dir, "PG_VERSION")))
     throw new BackupError(`no embedded database in ${dir} (PGLITE_DIR)`);
-  const client = new PGlite(dir);
+  const client = newPglite(dir);
   let data: Blob;
   try {
     await client.waitReady;
@@ -221,7 +221,7 @@ export async function restoreEmbedded(dataDir: string, file: string, force: bool
     fs.renameSync(dir, movedAside);
   }
   fs.mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
+  const client = newPglite(dir, { loadDataDir: new Blob([fs.readFileSync(file)]) });
   try {
     await client.waitReady;
     await client.query("select 1");

@@ -1,6 +1,5 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -8,6 +7,7 @@ import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import type { PgTransaction } from "drizzle-orm/pg-core";
 import pg from "pg";
 import { env } from "@/env";
+import { newPglite } from "./pglite";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -35,7 +35,7 @@ export function openDatabase(options: { url?: string; pgliteDir?: string } = {})
   const dir = options.pgliteDir ?? env.PGLITE_DIR;
   const dataDir = dir === "memory://" ? undefined : path.resolve(/*turbopackIgnore: true*/ dir);
   if (dataDir) fs.mkdirSync(/*turbopackIgnore: true*/ dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  const client = newPglite(dataDir);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { PGlite } from "@electric-sql/pglite";
+import { newPglite } from "@/server/pglite";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
@@ -101,7 +101,7 @@ async function prepare(): Promise<{
   }
   const source = path.join(tempDir(), "pglite");
   const target = path.join(tempDir(), "pglite");
-  const client = new PGlite(source, { loadDataDir: new Blob([fs.readFileSync(inject("pgliteSnapshot"))]) });
+  const client = newPglite(source, { loadDataDir: new Blob([fs.readFileSync(inject("pgliteSnapshot"))]) });
   await client.waitReady;
   await client.close();
   return {

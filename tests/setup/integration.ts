@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { newPglite } from "@/server/pglite";
 import { drizzle } from "drizzle-orm/pglite";
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeDatabase, openDatabase, useDatabase, type Db } from "@/server/db";
@@ -14,7 +14,7 @@ beforeAll(async () => {
     return;
   }
   const blob = new Blob([fs.readFileSync(inject("pgliteSnapshot"))]);
-  const client = new PGlite({ loadDataDir: blob });
+  const client = newPglite(undefined, { loadDataDir: blob });
   await client.waitReady;
   useDatabase({
     db: drizzle(client, { schema }) as unknown as Db,
