@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   answerNoticeDefinition,
@@ -32,6 +32,7 @@ import {
 import type { CurrentUser } from "@/server/session";
 import { orgIds } from "@/server/seed/seed";
 import { catalogTranslator, failure, uniqueName } from "../factories/messages";
+import { activeUserIds, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -255,6 +256,22 @@ describe("monitoring report flow", () => {
       (await financeReview(admin, { reportId, version: String(row.version), decision: "approve" })).ok,
     ).toBe(true);
     expect((await reportOf(projectId)).status).toBe("APPROVED");
+
+    // The hand-offs told the next hands, read from the project: submitted → the department's
+    // approvers; approved by the department → finance covering it; returned → the unit's filers.
+    const [p] = await db.select().from(projects).where(eq(projects.id, projectId));
+    expect(await recipientsOf(reportId, "monitoringReportSubmitted")).toEqual(
+      await activeUserIds(sql`role = 'DEPT_APPROVER' and org_id = ${p!.departmentId}`),
+    );
+    expect(await recipientsOf(reportId, "monitoringReportForwarded")).toEqual(
+      await activeUserIds(sql`(role = 'FINANCE_ADMIN' and org_id in (select id from organisations
+          where district_id = ${p!.districtId}))
+        or (role = 'FINANCE_REVIEWER' and org_id = (select covering_division_id from organisations
+          where id = ${p!.departmentId}))`),
+    );
+    expect(await recipientsOf(reportId, "monitoringReportReturned")).toEqual(
+      await activeUserIds(sql`role = 'DEPT_FILER' and org_id = ${p!.unitId}`),
+    );
   });
 
   it("tracks a correction notice: issued by finance, answered by the unit, closed by finance", async () => {
@@ -270,6 +287,13 @@ describe("monitoring report flow", () => {
       dueDate: "2020-10-15",
     });
     const noticeId = okData(issued).id as string;
+    // The unit's filers and the department's approvers have it to answer; nobody else.
+    const [p] = await db.select().from(projects).where(eq(projects.id, projectId));
+    expect(await recipientsOf(noticeId, "monitoringNoticeIssued")).toEqual(
+      await activeUserIds(sql`(role = 'DEPT_FILER' and org_id = ${p!.unitId})
+        or (role = 'DEPT_APPROVER' and org_id = ${p!.departmentId})`),
+    );
+    expect(await recipientsOf(noticeId, "monitoringNoticeIssued")).not.toContain(filer2.id);
 
     expect(failure(await answer(filer2, { noticeId, version: "1", reply: "不是我的" })).code).toBe(
       "NOT_FOUND",
@@ -281,6 +305,7 @@ describe("monitoring report flow", () => {
       "t:validation.required",
     ]);
     expect((await answer(filer, { noticeId, version: "1", reply: "已支付进度款" })).ok).toBe(true);
+    expect(await recipientsOf(noticeId, "monitoringNoticeAnswered")).toContain(admin.id);
     expect(failure(await answer(filer, { noticeId, version: "2", reply: "再答一次" })).code).toBe(
       "INVALID_TRANSITION",
     );

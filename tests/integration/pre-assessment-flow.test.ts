@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   concludeDefinition,
@@ -22,6 +22,7 @@ import { db } from "@/server/db";
 import { auditLog, preAssessmentHistory, preAssessments, projects } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure, uniqueName } from "../factories/messages";
+import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 import type { z } from "zod";
 
@@ -175,6 +176,24 @@ describe("the unit's pre-assessment and its reviews", () => {
     expect(history.find((h) => h.toStatus === "RETURNED")?.comment).toBe("请细化效益指标");
     const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, row.id));
     expect(audits.filter((a) => a.action === "preAssessment.transitioned").length).toBe(4);
+
+    // Every hand-off told the next hands, read from the project: submitted → the department's
+    // approvers; returned → the unit's filers with the reason; approved → finance covering the department.
+    const p = await project(projectId);
+    expect(await recipientsOf(row.id, "preAssessmentSubmitted")).toEqual(
+      await activeUserIds(sql`role = 'DEPT_APPROVER' and org_id = ${p.departmentId}`),
+    );
+    expect(await recipientsOf(row.id, "preAssessmentReturned")).toEqual(
+      await activeUserIds(sql`role = 'DEPT_FILER' and org_id = ${p.unitId}`),
+    );
+    expect(await recipientsOf(row.id, "preAssessmentReturned")).toContain(filer.id);
+    expect((await latestParams(row.id, "preAssessmentReturned"))?.reason).toBe("请细化效益指标");
+    expect(await recipientsOf(row.id, "preAssessmentForwarded")).toEqual(
+      await activeUserIds(sql`(role = 'FINANCE_ADMIN' and org_id in (select id from organisations
+          where district_id = ${p.districtId}))
+        or (role = 'FINANCE_REVIEWER' and org_id = (select covering_division_id from organisations
+          where id = ${p.departmentId}))`),
+    );
   });
 
   it("answers not found to a filer or approver of another department, and changes nothing", async () => {
@@ -277,6 +296,9 @@ describe("财政再评估, conclusion and 纳入预算", () => {
     });
     expect(group).toMatchObject({ ok: true });
     expect((await pa(projectId)).status).toBe("IN_EXPERT_REVIEW");
+    // The group's two experts, and no other, are told of their assignment.
+    const groupId = (group as { data: { id: string } }).data.id;
+    expect(await recipientsOf(groupId, "expertGroupAssigned")).toEqual([expert.id, other.id].sort());
 
     const review = { projectId, version: "0", ...DIMS, opinion: "测算依据基本充分，建议压减设备购置费。" };
     expect(failure(await score(outsider, review)).code).toBe("NOT_FOUND");
@@ -318,6 +340,12 @@ describe("财政再评估, conclusion and 纳入预算", () => {
       }),
     ).toMatchObject({ ok: true });
     const done = await pa(projectId);
+    // The conclusion reaches the unit's filers and the department's approvers.
+    const concluded = await project(projectId);
+    expect(await recipientsOf(done.id, "preAssessmentConcluded")).toEqual(
+      await activeUserIds(sql`(role = 'DEPT_FILER' and org_id = ${concluded.unitId})
+        or (role = 'DEPT_APPROVER' and org_id = ${concluded.departmentId})`),
+    );
     expect(done).toMatchObject({
       status: "CONCLUDED",
       recommendedAmount: "4200000.00",

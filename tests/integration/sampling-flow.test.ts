@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { executionPoints, gradeOf, hundredthsToText, toHundredths, totalScore } from "@/domain/evaluation";
@@ -37,6 +37,7 @@ import {
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure, uniqueName } from "../factories/messages";
+import { activeUserIds, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -465,6 +466,18 @@ describe("feedback to departments", () => {
       await acknowledge(own, { id: published.id, version: String(published.version + 1) }),
     );
     expect(twice.message).toBe("t:errors.sampling.alreadyAcknowledged");
+
+    // Publishing told the department's approvers (no other department's); the acknowledgement told
+    // finance covering the department.
+    expect(await recipientsOf(published.id, "samplingFeedbackPublished")).toEqual(
+      await activeUserIds(sql`role = 'DEPT_APPROVER' and org_id = ${departmentId}`),
+    );
+    expect(await recipientsOf(published.id, "samplingFeedbackPublished")).not.toContain(other.id);
+    expect(await recipientsOf(published.id, "samplingFeedbackAcknowledged")).toEqual(
+      await activeUserIds(sql`(role = 'FINANCE_ADMIN' and org_id in (select id from organisations
+          where district_id = ${dept!.districtId}))
+        or (role = 'FINANCE_REVIEWER' and org_id = ${dept!.coveringDivisionId})`),
+    );
   });
 
   it("keeps an unpublished draft from the department", async () => {

@@ -31,6 +31,7 @@ import {
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { failure } from "../factories/messages";
+import { activeUserIds, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -282,6 +283,22 @@ describe("单位自评 flow", () => {
       (await financeReview(admin, { evaluationId: id, version: approved.version, decision: "approve" })).ok,
     ).toBe(true);
     expect((await current(id)).ev.status).toBe("RECEIVED");
+
+    // The department's approval went to finance covering the department; the receipt to the unit.
+    const [project] = await db
+      .select()
+      .from(projects)
+      .where(eq(projects.id, (await current(id)).ev.projectId!));
+    expect(await recipientsOf(id, "selfEvaluationForwarded")).toEqual(
+      await activeUserIds(sql`(role = 'FINANCE_ADMIN' and org_id in (select id from organisations
+          where district_id = ${project!.districtId}))
+        or (role = 'FINANCE_REVIEWER' and org_id = (select covering_division_id from organisations
+          where id = ${project!.departmentId}))`),
+    );
+    expect(await recipientsOf(id, "selfEvaluationReceived")).toEqual(
+      await activeUserIds(sql`role = 'DEPT_FILER' and org_id = ${project!.unitId}`),
+    );
+    expect(await recipientsOf(id, "selfEvaluationReceived")).toContain(filer.id);
   });
 
   it("needs a reason to send back a received evaluation, which only finance may do; every move is audited", async () => {

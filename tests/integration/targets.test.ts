@@ -18,6 +18,7 @@ import { auditLog, projects, targetIndicators, targetSheets } from "@/server/sch
 import type { CurrentUser } from "@/server/session";
 import { orgIds } from "@/server/seed/seed";
 import { catalogTranslator, failure } from "../factories/messages";
+import { activeUserIds, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
 const meta = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -202,6 +203,24 @@ describe("target sheet flow", () => {
 
     const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, sheet!.id));
     expect(audits.filter((a) => a.action === "targetSheet.transitioned")).toHaveLength(3);
+
+    // Each hand-off told the next hands, read from the project: the department's approvers, then
+    // finance covering the department (its district's administrators and the division's reviewers),
+    // then the unit's filers — nobody of another department.
+    const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+    expect(await recipientsOf(sheet!.id, "targetSheetSubmitted")).toEqual(
+      await activeUserIds(sql`role = 'DEPT_APPROVER' and org_id = ${project!.departmentId}`),
+    );
+    expect(await recipientsOf(sheet!.id, "targetSheetForwarded")).toEqual(
+      await activeUserIds(sql`(role = 'FINANCE_ADMIN' and org_id in (select id from organisations
+          where district_id = ${project!.districtId}))
+        or (role = 'FINANCE_REVIEWER' and org_id = (select covering_division_id from organisations
+          where id = ${project!.departmentId}))`),
+    );
+    expect(await recipientsOf(sheet!.id, "targetSheetApproved")).toEqual(
+      await activeUserIds(sql`role = 'DEPT_FILER' and org_id = ${project!.unitId}`),
+    );
+    expect(await recipientsOf(sheet!.id, "targetSheetApproved")).toContain(filer.id);
   });
 
   it("returns to the unit with a comment, and the unit can fix and resubmit", async () => {

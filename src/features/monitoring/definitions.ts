@@ -70,6 +70,16 @@ export async function runSaveReport(input: SaveReportInput, { user, tx, audit }:
       likelihood: input.likelihood ?? null,
     },
   });
+  if (saved.transition === "submit")
+    await notifyProjectHandoff(tx, {
+      projectId: saved.projectId,
+      to: "approvers",
+      kind: "SUBMITTED",
+      titleKey: "monitoringReportSubmitted",
+      link: `/monitoring/reports/${saved.id}`,
+      entityType: "monitoring_report",
+      entityId: saved.id,
+    });
   return saved;
 }
 
@@ -81,12 +91,17 @@ const reviewBody = async (input: ReviewReportInput, { user, tx, audit }: ActionC
     entityId: moved.id,
     changes: { transition: moved.transition, from: moved.from, to: moved.status, comment: moved.comment },
   });
-  if (moved.status === "RETURNED")
+  // Returned → the unit with the reason; approved by the department → finance covering it.
+  const handoff =
+    moved.status === "RETURNED"
+      ? ({ to: "filers", kind: "RETURNED", titleKey: "monitoringReportReturned" } as const)
+      : moved.status === "DEPT_APPROVED"
+        ? ({ to: "finance", kind: "SUBMITTED", titleKey: "monitoringReportForwarded" } as const)
+        : null;
+  if (handoff)
     await notifyProjectHandoff(tx, {
       projectId: moved.projectId,
-      to: "filers",
-      kind: "RETURNED",
-      titleKey: "monitoringReportReturned",
+      ...handoff,
       reason: moved.comment,
       link: `/monitoring/reports/${moved.id}`,
       entityType: "monitoring_report",
@@ -136,6 +151,17 @@ export async function runIssueNotice(input: IssueNoticeInput, { user, tx, audit 
       changes: { noticeId: notice.id },
     });
   }
+  // The unit (and its department) must answer the notice: a to-do for them, on the report's page.
+  for (const to of ["filers", "approvers"] as const)
+    await notifyProjectHandoff(tx, {
+      projectId: notice.projectId,
+      to,
+      kind: "ASSIGNED",
+      titleKey: "monitoringNoticeIssued",
+      link: `/monitoring/reports/${notice.reportId}`,
+      entityType: "monitoring_notice",
+      entityId: notice.id,
+    });
   return notice;
 }
 
@@ -152,6 +178,15 @@ export async function runAnswerNotice(input: AnswerNoticeInput, { user, tx, audi
     entityType: "monitoring_notice",
     entityId: moved.id,
     changes: { from: moved.from, to: moved.status },
+  });
+  await notifyProjectHandoff(tx, {
+    projectId: moved.projectId,
+    to: "finance",
+    kind: "SUBMITTED",
+    titleKey: "monitoringNoticeAnswered",
+    link: `/monitoring/reports/${moved.reportId}`,
+    entityType: "monitoring_notice",
+    entityId: moved.id,
   });
   return moved;
 }

@@ -1,5 +1,10 @@
 import "server-only";
+import { eq } from "drizzle-orm";
+import { notifyProjectHandoff } from "@/features/notifications/hand-offs";
+import { notify } from "@/features/notifications/service";
 import type { ActionContext, ActionDefinition } from "@/server/action-client";
+import type { DbOrTx } from "@/server/db";
+import { preAssessments } from "@/server/schema";
 import {
   concludePreAssessment,
   createExpertGroup,
@@ -27,6 +32,31 @@ import { reviewPreAssessment, savePreAssessment } from "./service";
 
 const entity = (id: string) => ({ entityType: "pre_assessment", entityId: id });
 
+/** A hand-off on a pre-assessment: who is told is read from its project (see notifyProjectHandoff). */
+async function handoff(
+  tx: DbOrTx,
+  id: string,
+  h: {
+    to: "filers" | "approvers" | "finance";
+    kind: "SUBMITTED" | "RETURNED" | "APPROVED";
+    titleKey: string;
+    reason?: string;
+  },
+) {
+  const [pa] = await tx
+    .select({ projectId: preAssessments.projectId })
+    .from(preAssessments)
+    .where(eq(preAssessments.id, id));
+  if (!pa) return;
+  await notifyProjectHandoff(tx, {
+    projectId: pa.projectId,
+    ...h,
+    link: `/pre-assessments/${pa.projectId}`,
+    entityType: "pre_assessment",
+    entityId: id,
+  });
+}
+
 export const savePreAssessmentDefinition = {
   name: "savePreAssessment",
   permission: "preAssessment.fill",
@@ -49,6 +79,7 @@ export async function runSavePreAssessment(
       ...entity(saved.id),
       changes: { from: "DRAFT_OR_RETURNED", to: "SUBMITTED" },
     });
+    await handoff(tx, saved.id, { to: "approvers", kind: "SUBMITTED", titleKey: "preAssessmentSubmitted" });
   }
   return { id: saved.id, version: saved.version, status: saved.status };
 }
@@ -62,6 +93,16 @@ const reviewRun =
       ...entity(moved.id),
       changes: { from: moved.from, to: moved.status, comment: input.comment },
     });
+    // Returned → the unit with the reason; approved by the department → finance covering it.
+    if (moved.status === "RETURNED")
+      await handoff(tx, moved.id, {
+        to: "filers",
+        kind: "RETURNED",
+        titleKey: "preAssessmentReturned",
+        reason: input.comment ?? "",
+      });
+    if (moved.status === "DEPT_APPROVED")
+      await handoff(tx, moved.id, { to: "finance", kind: "SUBMITTED", titleKey: "preAssessmentForwarded" });
     return { id: moved.id, version: moved.version, status: moved.status };
   };
 
@@ -95,6 +136,16 @@ export async function runCreateExpertGroup(
     entityType: "expert_group",
     entityId: group.id,
     changes: input,
+  });
+  // The group's experts are told of their assignment (each sees only the groups they sit in).
+  await notify(tx, {
+    recipientIds: input.expertIds,
+    kind: "ASSIGNED",
+    titleKey: "expertGroupAssigned",
+    params: { group: input.name, projects: String(group.projects) },
+    link: "/pre-assessments/groups",
+    entityType: "expert_group",
+    entityId: group.id,
   });
   return group;
 }
@@ -135,6 +186,8 @@ export async function runConclude(input: ConcludeInput, { user, tx, audit }: Act
       note: input.note,
     },
   });
+  await handoff(tx, done.id, { to: "filers", kind: "APPROVED", titleKey: "preAssessmentConcluded" });
+  await handoff(tx, done.id, { to: "approvers", kind: "APPROVED", titleKey: "preAssessmentConcluded" });
   return { id: done.id, version: done.version, projectId: done.projectId };
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { notify } from "@/features/notifications/service";
-import { samplingBatches, samplingGroups } from "@/server/schema";
+import { departmentRecipients, financeRecipients, notify } from "@/features/notifications/service";
+import { samplingBatches, samplingFeedback, samplingGroups } from "@/server/schema";
 import type { ActionContext, ActionDefinition } from "@/server/action-client";
 import { acknowledgeFeedback, saveFeedback } from "./feedback-service";
 import {
@@ -147,6 +147,14 @@ export async function runSaveSampledScores(
   return { id: saved.id, version: saved.version, status: saved.status };
 }
 
+async function batchName(tx: ActionContext["tx"], batchId: string) {
+  const [b] = await tx
+    .select({ name: samplingBatches.name })
+    .from(samplingBatches)
+    .where(eq(samplingBatches.id, batchId));
+  return b?.name ?? "";
+}
+
 export const saveFeedbackDefinition = {
   name: "saveSamplingFeedback",
   permission: "sampling.feedback",
@@ -161,6 +169,17 @@ export async function runSaveFeedback(input: SaveFeedbackInput, { user, tx, audi
     entityId: saved.id,
     changes: { batchId: input.batchId, departmentId: input.departmentId, status: saved.status },
   });
+  // Published feedback goes to the department's approvers, who acknowledge it.
+  if (saved.status === "PUBLISHED")
+    await notify(tx, {
+      recipientIds: await departmentRecipients(tx, input.departmentId, null),
+      kind: "ASSIGNED",
+      titleKey: "samplingFeedbackPublished",
+      params: { batch: await batchName(tx, input.batchId) },
+      link: `/sampling/${input.batchId}/feedback/${input.departmentId}`,
+      entityType: "sampling_feedback",
+      entityId: saved.id,
+    });
   return saved;
 }
 
@@ -180,5 +199,19 @@ export async function runAcknowledgeFeedback(
     entityType: "sampling_feedback",
     entityId: done.id,
   });
+  const [fb] = await tx
+    .select({ batchId: samplingFeedback.batchId, departmentId: samplingFeedback.departmentId })
+    .from(samplingFeedback)
+    .where(eq(samplingFeedback.id, done.id));
+  if (fb)
+    await notify(tx, {
+      recipientIds: await financeRecipients(tx, fb.departmentId),
+      kind: "APPROVED",
+      titleKey: "samplingFeedbackAcknowledged",
+      params: { batch: await batchName(tx, fb.batchId), department: user.orgName ?? "" },
+      link: `/sampling/${fb.batchId}/feedback/${fb.departmentId}`,
+      entityType: "sampling_feedback",
+      entityId: done.id,
+    });
   return done;
 }

@@ -93,12 +93,20 @@ const reviewBody = async (input: ReviewEvaluationInput, { user, tx, audit }: Act
     entityId: moved.id,
     changes: { transition: moved.transition, from: moved.from, to: moved.status, comment: moved.comment },
   });
-  if (moved.status === "RETURNED")
+  // Returned → the unit's filers with the reason; approved by the department → finance; received by
+  // finance → the unit's filers.
+  const handoff =
+    moved.status === "RETURNED"
+      ? ({ to: "filers", kind: "RETURNED", titleKey: "selfEvaluationReturned" } as const)
+      : moved.status === "DEPT_APPROVED"
+        ? ({ to: "finance", kind: "SUBMITTED", titleKey: "selfEvaluationForwarded" } as const)
+        : moved.status === "RECEIVED"
+          ? ({ to: "filers", kind: "APPROVED", titleKey: "selfEvaluationReceived" } as const)
+          : null;
+  if (handoff)
     await notifyProjectHandoff(tx, {
       projectId: moved.projectId,
-      to: "filers",
-      kind: "RETURNED",
-      titleKey: "selfEvaluationReturned",
+      ...handoff,
       reason: moved.comment,
       link: `/self-evaluations/${moved.projectId}`,
       entityType: "evaluation",

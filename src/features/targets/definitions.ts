@@ -53,6 +53,16 @@ export async function runSubmitTargetSheet(input: SaveSheetInput, { user, tx, au
       rows: input.indicators.length,
     },
   });
+  if (moved.status === "SUBMITTED")
+    await notifyProjectHandoff(tx, {
+      projectId: input.projectId,
+      to: "approvers",
+      kind: "SUBMITTED",
+      titleKey: "targetSheetSubmitted",
+      link: `/targets/${input.projectId}`,
+      entityType: "target_sheet",
+      entityId: moved.id,
+    });
   return { ...moved, projectId: input.projectId };
 }
 
@@ -64,12 +74,20 @@ const reviewBody = async (input: ReviewSheetInput, { user, tx, audit }: ActionCo
     entityId: moved.id,
     changes: { transition: moved.transition, from: moved.from, to: moved.status, comment: moved.comment },
   });
-  if (moved.status === "RETURNED")
+  // Returned → the unit's filers with the reason; approved by the department → finance; approved by
+  // finance → the unit's filers.
+  const handoff =
+    moved.status === "RETURNED"
+      ? ({ to: "filers", kind: "RETURNED", titleKey: "targetSheetReturned" } as const)
+      : moved.status === "DEPT_APPROVED"
+        ? ({ to: "finance", kind: "SUBMITTED", titleKey: "targetSheetForwarded" } as const)
+        : moved.status === "APPROVED"
+          ? ({ to: "filers", kind: "APPROVED", titleKey: "targetSheetApproved" } as const)
+          : null;
+  if (handoff)
     await notifyProjectHandoff(tx, {
       projectId: moved.projectId,
-      to: "filers",
-      kind: "RETURNED",
-      titleKey: "targetSheetReturned",
+      ...handoff,
       reason: moved.comment,
       link: `/targets/${moved.projectId}`,
       entityType: "target_sheet",
