@@ -5,6 +5,7 @@ import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, fieldA11y, inputClass } from "@/components/ui/field";
+import { ImportRowErrors, rowErrorsOf } from "@/components/ui/import-row-errors";
 import { Table, Td, Th } from "@/components/ui/table";
 import { inUnit } from "@/domain/money";
 import { submitWithoutReset } from "@/features/targets/components/submit-without-reset";
@@ -20,10 +21,7 @@ export function PaymentsImport({ years, defaultYear }: { years: number[]; defaul
   const [state, dispatch, pending] = useActionState<ImportState, FormData>(importPaymentsAction, null);
   const failed = state && !state.ok ? state : null;
   const fieldErrors = failed?.fieldErrors ?? {};
-  const rowErrors = Object.entries(fieldErrors)
-    .filter(([k]) => k.startsWith("row."))
-    .map(([k, msgs]) => ({ line: Number(k.slice(4)), msgs }))
-    .sort((a, b) => a.line - b.line);
+  const rowErrors = rowErrorsOf(fieldErrors);
   const data = state?.ok ? state.data : null;
   return (
     <div className="space-y-5">
@@ -70,24 +68,15 @@ export function PaymentsImport({ years, defaultYear }: { years: number[]; defaul
         </div>
       </form>
       {failed && <Alert tone="error">{failed.message}</Alert>}
-      {rowErrors.length > 0 && (
-        <Table aria-label={t("errorsTitle")}>
-          <thead>
-            <tr>
-              <Th>{t("line")}</Th>
-              <Th>{t("problems")}</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rowErrors.map((e) => (
-              <tr key={e.line} data-testid="import-error">
-                <Td className="num whitespace-nowrap">{t("lineN", { line: e.line })}</Td>
-                <Td className="text-red-700">{e.msgs.join("；")}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <ImportRowErrors
+        errors={rowErrors}
+        labels={{
+          title: t("errorsTitle"),
+          line: t("line"),
+          problems: t("problems"),
+          lineN: (line) => t("lineN", { line }),
+        }}
+      />
       {data && (
         <div className="space-y-3">
           <Alert tone={data.importId ? "success" : "info"}>

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ExportButton } from "@/components/ui/export-button";
 import { Field, fieldA11y } from "@/components/ui/field";
+import { ImportRowErrors, rowErrorsOf } from "@/components/ui/import-row-errors";
 import { Table, Td, Th } from "@/components/ui/table";
 import { readIndicatorFileAction, type IndicatorFileState } from "../actions";
 import { OPERATOR_SYMBOL } from "../levels";
@@ -34,10 +35,7 @@ export function IndicatorImport({
   const [replaced, setReplaced] = useState<IndicatorFileState>(null);
   const failed = state && !state.ok ? state : null;
   const fieldErrors = failed?.fieldErrors ?? {};
-  const rowErrors = Object.entries(fieldErrors)
-    .filter(([k]) => k.startsWith("row."))
-    .map(([k, msgs]) => ({ line: Number(k.slice(4)), msgs }))
-    .sort((a, b) => a.line - b.line);
+  const rowErrors = rowErrorsOf(fieldErrors);
   const data = state?.ok ? state.data : null;
   const done = data !== null && replaced === state;
   return (
@@ -71,24 +69,16 @@ export function IndicatorImport({
           </Button>
         </form>
         {failed && <Alert tone="error">{failed.message}</Alert>}
-        {rowErrors.length > 0 && (
-          <Table aria-label={t("errorsTitle")}>
-            <thead>
-              <tr>
-                <Th>{t("line")}</Th>
-                <Th>{t("problems")}</Th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rowErrors.map((e) => (
-                <tr key={e.line} data-testid="indicator-import-error">
-                  <Td className="num whitespace-nowrap">{t("lineN", { line: e.line })}</Td>
-                  <Td className="text-red-700">{e.msgs.join("；")}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
+        <ImportRowErrors
+          errors={rowErrors}
+          labels={{
+            title: t("errorsTitle"),
+            line: t("line"),
+            problems: t("problems"),
+            lineN: (line) => t("lineN", { line }),
+          }}
+          testId="indicator-import-error"
+        />
         {data &&
           (done ? (
             <Alert tone="success">{t("replaced", { count: data.rows.length })}</Alert>
