@@ -308,7 +308,8 @@ describe("notifications", () => {
     );
     const [reminded] = await queryRows<{ n: number }>(
       db,
-      sql`select count(*)::int n from notifications where recipient_id = ${approver.id} and kind = 'OVERDUE'`,
+      sql`select count(*)::int n from notifications where recipient_id = ${approver.id} and kind = 'OVERDUE'
+          and entity_type = 'rectification'`,
     );
     expect(reminded!.n).toBe(overdue!.n);
     expect(first).toBeGreaterThanOrEqual(0);

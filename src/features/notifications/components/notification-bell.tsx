@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import type { CurrentUser } from "@/server/session";
 import { listNotifications, unreadCount } from "../queries";
 import { remindDeadlines } from "../reminders";
+import { BellDetails } from "./bell-details";
 import { TodoTitle } from "./todo-title";
 
 /**
@@ -18,7 +19,7 @@ export async function NotificationBell({ user }: { user: CurrentUser }) {
     getTranslations("todos"),
   ]);
   return (
-    <details className="group relative" data-testid="notification-bell">
+    <BellDetails className="group relative">
       <summary
         className="relative flex h-9 w-9 cursor-pointer list-none items-center justify-center rounded-md text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden"
         aria-label={`${t("bell")}${count ? ` · ${t("bellCount", { count })}` : ""}`}
@@ -74,6 +75,6 @@ export async function NotificationBell({ user }: { user: CurrentUser }) {
           {t("viewAll")}
         </Link>
       </div>
-    </details>
+    </BellDetails>
   );
 }
