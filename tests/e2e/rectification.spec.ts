@@ -18,6 +18,8 @@ async function switchTo(page: Page, username: string) {
 test("finance raises a rectification from sampling feedback; the department replies with evidence; reopened, replied again, closed", async ({
   page,
 }) => {
+  // Five sign-ins and a dozen steps across three roles: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const problem = `抽评发现绩效目标量化不足（${Date.now() % 100000}）`;
   await signIn(page, "finance_admin");
   await page.goto("/sampling?year=2020");
