@@ -71,7 +71,9 @@ export default async function TodosPage({ searchParams }: Props) {
               key={n.id}
               className={`flex flex-wrap items-start gap-3 px-4 py-3 ${n.readAt ? "" : "bg-brand-50/30"}`}
             >
-              <Badge tone={TONE[n.kind]}>{t(`kind.${n.kind}`)}</Badge>
+              <span className="w-20 shrink-0">
+                <Badge tone={TONE[n.kind]}>{t(`kind.${n.kind}`)}</Badge>
+              </span>
               <div className="min-w-0 flex-1">
                 <Link
                   href={`/todos/go/${n.id}`}

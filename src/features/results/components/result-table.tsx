@@ -18,9 +18,11 @@ export function ResultTable({ rows }: { rows: ResultRow[] }) {
         <tr>
           <Th>{t("col.project")}</Th>
           <Th>{t("col.department")}</Th>
-          <Th>{t("col.basis")}</Th>
           <Th align="right">{t("col.score")}</Th>
-          <Th>{t("col.grade")}</Th>
+          <Th>
+            {t("col.grade")}
+            <span className="block text-[11px] font-normal text-slate-500">{t("col.basis")}</span>
+          </Th>
           <Th align="right">
             {t("col.budget")}
             <span className="block text-[11px] font-normal text-slate-500">{unit}</span>
@@ -36,17 +38,17 @@ export function ResultTable({ rows }: { rows: ResultRow[] }) {
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.projectId} className="align-top hover:bg-slate-50/70" data-testid="result-row">
-            <Td className="min-w-56">
+            <Td className="min-w-52">
               <Link href={`/projects/${r.projectId}`} className="font-medium text-brand-700 hover:underline">
                 {r.name}
               </Link>
               <div className="num mt-0.5 text-xs text-slate-500">{r.code}</div>
             </Td>
             <Td className="break-keep">{r.departmentName}</Td>
-            <Td className="whitespace-nowrap">{te(r.type)}</Td>
             <Td align="right">{r.totalScore ?? "—"}</Td>
-            <Td>
+            <Td className="whitespace-nowrap">
               <GradeBadge grade={r.grade} />
+              <div className="mt-0.5 text-xs text-slate-500">{te(r.type)}</div>
             </Td>
             <Td align="right">{inUnit(r.budget, "wan", 2)}</Td>
             <Td align="right" className="whitespace-nowrap">
