@@ -263,7 +263,7 @@ describe("monitoring report flow", () => {
     expect(await recipientsOf(reportId, "monitoringReportSubmitted")).toEqual(
       await activeUserIds(sql`role = 'DEPT_APPROVER' and org_id = ${p!.departmentId}`),
     );
-    expect(await recipientsOf(reportId, "monitoringReportForwarded")).toEqual(
+    expect(await recipientsOf(p!.departmentId, "monitoringReportForwardedDigest")).toEqual(
       await activeUserIds(sql`(role = 'FINANCE_ADMIN' and org_id in (select id from organisations
           where district_id = ${p!.districtId}))
         or (role = 'FINANCE_REVIEWER' and org_id = (select covering_division_id from organisations

@@ -289,7 +289,7 @@ describe("单位自评 flow", () => {
       .select()
       .from(projects)
       .where(eq(projects.id, (await current(id)).ev.projectId!));
-    expect(await recipientsOf(id, "selfEvaluationForwarded")).toEqual(
+    expect(await recipientsOf(project!.departmentId, "selfEvaluationForwardedDigest")).toEqual(
       await activeUserIds(sql`(role = 'FINANCE_ADMIN' and org_id in (select id from organisations
           where district_id = ${project!.districtId}))
         or (role = 'FINANCE_REVIEWER' and org_id = (select covering_division_id from organisations

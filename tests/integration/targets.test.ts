@@ -211,7 +211,7 @@ describe("target sheet flow", () => {
     expect(await recipientsOf(sheet!.id, "targetSheetSubmitted")).toEqual(
       await activeUserIds(sql`role = 'DEPT_APPROVER' and org_id = ${project!.departmentId}`),
     );
-    expect(await recipientsOf(sheet!.id, "targetSheetForwarded")).toEqual(
+    expect(await recipientsOf(project!.departmentId, "targetSheetForwardedDigest")).toEqual(
       await activeUserIds(sql`(role = 'FINANCE_ADMIN' and org_id in (select id from organisations
           where district_id = ${project!.districtId}))
         or (role = 'FINANCE_REVIEWER' and org_id = (select covering_division_id from organisations

@@ -106,6 +106,8 @@ const reviewBody = async (input: ReviewReportInput, { user, tx, audit }: ActionC
       link: `/monitoring/reports/${moved.id}`,
       entityType: "monitoring_report",
       entityId: moved.id,
+      digest: ({ departmentId }) =>
+        `/monitoring/rounds/${moved.roundId}?dept=${departmentId}&status=DEPT_APPROVED`,
     });
   return moved;
 };

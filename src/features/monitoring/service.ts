@@ -36,6 +36,7 @@ export async function scopedReport(db: DbOrTx, user: CurrentUser, reportId: stri
       version: monitoringReports.version,
       projectId: monitoringReports.projectId,
       targetSheetId: monitoringReports.targetSheetId,
+      roundId: monitoringReports.roundId,
       year: monitoringRounds.year,
       periodMonths: monitoringRounds.periodMonths,
     })
@@ -184,7 +185,7 @@ export async function reviewReport(input: ReviewReportInput, { db, user }: Servi
   const transition = reportReviewTransition(report.status, user.role, input.decision);
   if (!transition) throw new AppError("INVALID_TRANSITION");
   const moved = await transitionReport(db, user, report, transition, input.comment);
-  return { ...moved, projectId: report.projectId };
+  return { ...moved, projectId: report.projectId, roundId: report.roundId };
 }
 
 /** The project's latest target sheet, for a target adjustment. */

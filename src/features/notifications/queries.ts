@@ -40,6 +40,7 @@ const subject = sql<string | null>`case ${notifications.entityType}
     where x.id = "notifications"."entity_id")
   when 'sampling_feedback' then (select o.name from sampling_feedback f
     join organisations o on o.id = f.department_id where f.id = "notifications"."entity_id")
+  when 'department' then (select o.name from organisations o where o.id = "notifications"."entity_id")
   when 'pre_assessment' then (select ${sql.raw(projectLabel("x.project_id"))} from pre_assessments x
     where x.id = "notifications"."entity_id")
 end`;

@@ -111,6 +111,8 @@ const reviewBody = async (input: ReviewEvaluationInput, { user, tx, audit }: Act
       link: `/self-evaluations/${moved.projectId}`,
       entityType: "evaluation",
       entityId: moved.id,
+      digest: ({ departmentId, year }) =>
+        `/self-evaluations?year=${year}&dept=${departmentId}&status=DEPT_APPROVED`,
     });
   return moved;
 };

@@ -92,6 +92,7 @@ const reviewBody = async (input: ReviewSheetInput, { user, tx, audit }: ActionCo
       link: `/targets/${moved.projectId}`,
       entityType: "target_sheet",
       entityId: moved.id,
+      digest: ({ departmentId, year }) => `/targets?year=${year}&dept=${departmentId}&status=DEPT_APPROVED`,
     });
   return moved;
 };
