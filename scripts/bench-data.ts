@@ -30,6 +30,8 @@ const SHARED = new Set([
   "user_sessions",
   "user_recovery_codes",
   "attachments",
+  // The aggregate cache's version counters (one row per slot, not per district).
+  "cache_epoch",
 ]);
 
 /** Text columns that must stay unique: each copy gets its district's prefix or suffix. */

@@ -47,6 +47,9 @@ const schema = z.object({
     .pipe(z.array(z.enum(ROLES))),
   MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   MAX_RECORD_UPLOAD_MB: z.coerce.number().positive().default(100),
+  // How many dashboard aggregates each instance keeps in memory (src/server/aggregate-cache.ts), the
+  // least recently read dropped first. 0: none (every dashboard runs its SQL; the bench's "SQL alone").
+  AGGREGATE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
 });
 
 const parsed = schema.safeParse(process.env);

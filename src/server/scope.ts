@@ -75,3 +75,25 @@ export function departmentScope(user: ScopeUser & Pick<CurrentUser, "departmentI
 export function withScope(scope: SQL, ...conditions: (SQL | undefined)[]): SQL {
   return and(scope, ...conditions)!;
 }
+
+/**
+ * A key that users share only when projectScope, departmentScope and rectificationScope give them the
+ * same records: the district for finance administrators and leaders (both read the whole district,
+ * or the province, and districtOrgIds is theirs), the division for a reviewer, the organisation and
+ * department for a department's staff; other roles read none. Cached aggregates are filed under it
+ * (src/server/aggregate-cache.ts), so a new case in those scopes needs its own case here.
+ */
+export function scopeKey(user: ScopeUser & Partial<Pick<CurrentUser, "departmentId">>): string {
+  switch (user.role) {
+    case "FINANCE_ADMIN":
+    case "LEADER":
+      return `district:${user.districtId ?? (user.provinceWide ? "*" : "-")}`;
+    case "FINANCE_REVIEWER":
+      return `division:${user.orgId ?? "-"}`;
+    case "DEPT_APPROVER":
+    case "DEPT_FILER":
+      return `${user.role}:${user.orgId ?? "-"}:${user.departmentId ?? "-"}`;
+    default:
+      return "none";
+  }
+}

@@ -1,6 +1,7 @@
 // A small closed-loop load generator: `concurrency` workers each run the task again as soon as it
 // returns, until `total` runs are done or, with `seconds`, that time is over (each worker runs at least
-// once). Latencies in milliseconds.
+// once). Latencies in milliseconds. `before`, when given, runs ahead of each task and is not timed
+// (the dashboards' cold runs write before each request).
 
 export type Run = { latencies: number[]; errors: number; wallMs: number };
 export type Summary = {
@@ -19,6 +20,7 @@ export async function measure(
   total: number,
   task: (i: number) => Promise<unknown>,
   seconds?: number,
+  before?: (i: number) => Promise<unknown>,
 ): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
@@ -30,8 +32,12 @@ export async function measure(
     while (started < total && (mine === 0 || performance.now() < until)) {
       const i = started++;
       mine++;
-      const s = performance.now();
+      let s = performance.now();
       try {
+        if (before) {
+          await before(i);
+          s = performance.now();
+        }
         await task(i);
       } catch (e) {
         errors++;

@@ -198,7 +198,7 @@ async function openYear(page: Page, year: number) {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${year} 年度设置`);
 }
 
-test("signed in on one instance, the user carries on on the other; a write is seen at once; sign-out ends it on both", async ({
+test("signed in on one instance, the user carries on on the other; a write is seen at once, by the other's cached dashboard too; sign-out ends it on both", async ({
   browser,
 }) => {
   const context = await browser.newContext({ baseURL: proxyUrl });
@@ -210,6 +210,14 @@ test("signed in on one instance, the user carries on on the other; a write is se
   await page.goto(`${proxyUrl}/dashboard`);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByRole("button", { name: "退出登录" })).toBeVisible();
+
+  // B's dashboard of 2021, read twice: its figures are in B's cache of aggregates from then on.
+  const preAssessmentHint = page.locator("#main").getByText(/新增或重大且申报 ≥/);
+  for (let i = 0; i < 2; i++) {
+    await page.goto(`${proxyUrl}/dashboard?year=2021`);
+    await expect(preAssessmentHint).toBeVisible();
+    await expect(preAssessmentHint).not.toContainText("≥ 123.45 万元");
+  }
 
   // The form rendered by B, its server action posted to A, the saved value read back from B.
   const before = (
@@ -233,6 +241,9 @@ test("signed in on one instance, the user carries on on the other; a write is se
     )
   )[0];
   expect(after!.t).not.toBe(before!.t);
+  // The write went through A: B's dashboard no longer serves what it cached before it.
+  await page.goto(`${proxyUrl}/dashboard?year=2021`);
+  await expect(preAssessmentHint).toContainText("≥ 123.45 万元");
 
   // Sign-out on A; the same cookie, kept aside, no longer works on B.
   const kept = await context.cookies();

@@ -4,12 +4,15 @@ import { needsPreAssessmentSql } from "@/features/years/pre-assessment-rule";
 import { db } from "@/server/db";
 import { fiscalYears, organisations, projects } from "@/server/schema";
 import { PROJECT_STAGES, type ProjectKind, type ProjectStage } from "@/server/schema/enums";
-import { projectScope, withScope } from "@/server/scope";
+import { cachedAggregate } from "@/server/aggregate-cache";
+import { projectScope, scopeKey, withScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 
 // Every figure here is aggregated in SQL over the projects the user may read (projectScope), so a
 // reviewer's dashboard is their divisions' departments and a filer's is their unit. Amounts come back
 // as exact numeric strings (yuan); rates are computed from them for display (src/domain/money.ts).
+// The year-level aggregates are served from the aggregate cache while the data has not changed
+// (src/server/aggregate-cache.ts), filed under the user's scopeKey.
 
 type Reader = Pick<CurrentUser, "role" | "orgId" | "districtId" | "provinceWide">;
 
@@ -36,14 +39,16 @@ export async function fiscalYearOptions(): Promise<number[]> {
  * demo's work year 2021 that is 2020), else the latest year. Reads no amounts, so it is not scoped.
  */
 export async function defaultDashboardYear(): Promise<number | null> {
-  const [[evaluated], [latest]] = await Promise.all([
-    db
-      .select({ year: max(projects.year) })
-      .from(projects)
-      .where(inArray(projects.stage, ["SELF_EVALUATION", "EVALUATED", "CLOSED"])),
-    db.select({ year: max(fiscalYears.year) }).from(fiscalYears),
-  ]);
-  return evaluated?.year ?? latest?.year ?? null;
+  return cachedAggregate("dashboards.defaultYear", [], async () => {
+    const [[evaluated], [latest]] = await Promise.all([
+      db
+        .select({ year: max(projects.year) })
+        .from(projects)
+        .where(inArray(projects.stage, ["SELF_EVALUATION", "EVALUATED", "CLOSED"])),
+      db.select({ year: max(fiscalYears.year) }).from(fiscalYears),
+    ]);
+    return evaluated?.year ?? latest?.year ?? null;
+  });
 }
 
 export type Headline = Totals & {
@@ -59,89 +64,99 @@ export type Headline = Totals & {
 
 /** The year's headline figures within the user's scope. */
 export async function headline(user: Reader, year: number): Promise<Headline> {
-  const investment = sql`${projects.kind} = 'GOV_INVESTMENT'`;
-  const needsPre = needsPreAssessmentSql();
-  const [[row], [fy]] = await Promise.all([
-    db
-      .select({
-        ...totals,
-        departments: sql<number>`count(distinct ${projects.departmentId})::int`.mapWith(Number),
-        initialBudget: sumOf(sql`${projects.initialBudget}`),
-        requested: sumOf(sql`${projects.requestedAmount}`),
-        investmentProjects: countOf(investment),
-        investmentBudget: sumOf(budget, investment),
-        preAssessmentProjects: countOf(needsPre),
-        preAssessmentRequested: sumOf(sql`${projects.requestedAmount}`, needsPre),
-      })
-      .from(projects)
-      .where(withScope(projectScope(user), eq(projects.year, year))),
-    db
-      .select({ threshold: fiscalYears.preAssessmentThreshold })
-      .from(fiscalYears)
-      .where(eq(fiscalYears.year, year)),
-  ]);
-  return { ...row!, preAssessmentThreshold: fy?.threshold ?? null };
+  return cachedAggregate("dashboards.headline", [scopeKey(user), year], async () => {
+    const investment = sql`${projects.kind} = 'GOV_INVESTMENT'`;
+    const needsPre = needsPreAssessmentSql();
+    const [[row], [fy]] = await Promise.all([
+      db
+        .select({
+          ...totals,
+          departments: sql<number>`count(distinct ${projects.departmentId})::int`.mapWith(Number),
+          initialBudget: sumOf(sql`${projects.initialBudget}`),
+          requested: sumOf(sql`${projects.requestedAmount}`),
+          investmentProjects: countOf(investment),
+          investmentBudget: sumOf(budget, investment),
+          preAssessmentProjects: countOf(needsPre),
+          preAssessmentRequested: sumOf(sql`${projects.requestedAmount}`, needsPre),
+        })
+        .from(projects)
+        .where(withScope(projectScope(user), eq(projects.year, year))),
+      db
+        .select({ threshold: fiscalYears.preAssessmentThreshold })
+        .from(fiscalYears)
+        .where(eq(fiscalYears.year, year)),
+    ]);
+    return { ...row!, preAssessmentThreshold: fy?.threshold ?? null };
+  });
 }
 
 export type StageRow = { stage: ProjectStage; projects: number; requested: string; budget: string };
 
 /** Counts and funds by stage of the chain, every stage present (zero when empty), in chain order. */
 export async function stageBreakdown(user: Reader, year: number): Promise<StageRow[]> {
-  const rows = await db
-    .select({
-      stage: projects.stage,
-      projects: countOf(),
-      requested: sumOf(sql`${projects.requestedAmount}`),
-      budget: sumOf(budget),
-    })
-    .from(projects)
-    .where(withScope(projectScope(user), eq(projects.year, year)))
-    .groupBy(projects.stage);
-  const byStage = new Map(rows.map((r) => [r.stage, r]));
-  return PROJECT_STAGES.map(
-    (stage) => byStage.get(stage) ?? { stage, projects: 0, requested: "0.00", budget: "0.00" },
-  );
+  return cachedAggregate("dashboards.stageBreakdown", [scopeKey(user), year], async () => {
+    const rows = await db
+      .select({
+        stage: projects.stage,
+        projects: countOf(),
+        requested: sumOf(sql`${projects.requestedAmount}`),
+        budget: sumOf(budget),
+      })
+      .from(projects)
+      .where(withScope(projectScope(user), eq(projects.year, year)))
+      .groupBy(projects.stage);
+    const byStage = new Map(rows.map((r) => [r.stage, r]));
+    return PROJECT_STAGES.map(
+      (stage) => byStage.get(stage) ?? { stage, projects: 0, requested: "0.00", budget: "0.00" },
+    );
+  });
 }
 
 export type OrgRow = Totals & { id: string; name: string };
 
 /** Totals per department (or per unit), largest 全年预算 first. */
 export async function orgBreakdown(user: Reader, year: number, by: "department" | "unit"): Promise<OrgRow[]> {
-  const column = by === "department" ? projects.departmentId : projects.unitId;
-  return db
-    .select({ id: organisations.id, name: organisations.name, ...totals })
-    .from(projects)
-    .innerJoin(organisations, eq(organisations.id, column))
-    .where(withScope(projectScope(user), eq(projects.year, year)))
-    .groupBy(organisations.id, organisations.name, organisations.sortOrder)
-    .orderBy(sql`sum(${budget}) desc`, asc(organisations.sortOrder));
+  return cachedAggregate("dashboards.orgBreakdown", [scopeKey(user), year, by], async () => {
+    const column = by === "department" ? projects.departmentId : projects.unitId;
+    return db
+      .select({ id: organisations.id, name: organisations.name, ...totals })
+      .from(projects)
+      .innerJoin(organisations, eq(organisations.id, column))
+      .where(withScope(projectScope(user), eq(projects.year, year)))
+      .groupBy(organisations.id, organisations.name, organisations.sortOrder)
+      .orderBy(sql`sum(${budget}) desc`, asc(organisations.sortOrder));
+  });
 }
 
 export type KindRow = Totals & { kind: ProjectKind };
 
 export async function kindBreakdown(user: Reader, year: number): Promise<KindRow[]> {
-  return db
-    .select({ kind: projects.kind, ...totals })
-    .from(projects)
-    .where(withScope(projectScope(user), eq(projects.year, year)))
-    .groupBy(projects.kind)
-    .orderBy(asc(projects.kind));
+  return cachedAggregate("dashboards.kindBreakdown", [scopeKey(user), year], async () => {
+    return db
+      .select({ kind: projects.kind, ...totals })
+      .from(projects)
+      .where(withScope(projectScope(user), eq(projects.year, year)))
+      .groupBy(projects.kind)
+      .orderBy(asc(projects.kind));
+  });
 }
 
 export type TrendRow = Totals & { year: number };
 
 /** Projects and funds per fiscal year (every year present, zero when empty), oldest first. */
 export async function yearTrend(user: Reader): Promise<TrendRow[]> {
-  const [years, rows] = await Promise.all([
-    fiscalYearOptions(),
-    db
-      .select({ year: projects.year, ...totals })
-      .from(projects)
-      .where(projectScope(user))
-      .groupBy(projects.year),
-  ]);
-  const byYear = new Map(rows.map((r) => [r.year, r]));
-  return years.map((year) => byYear.get(year) ?? { year, projects: 0, budget: "0.00", executed: "0.00" });
+  return cachedAggregate("dashboards.yearTrend", [scopeKey(user)], async () => {
+    const [years, rows] = await Promise.all([
+      fiscalYearOptions(),
+      db
+        .select({ year: projects.year, ...totals })
+        .from(projects)
+        .where(projectScope(user))
+        .groupBy(projects.year),
+    ]);
+    const byYear = new Map(rows.map((r) => [r.year, r]));
+    return years.map((year) => byYear.get(year) ?? { year, projects: 0, budget: "0.00", executed: "0.00" });
+  });
 }
 
 export type ProjectRateRow = { id: string; code: string; name: string; unitName: string } & Omit<

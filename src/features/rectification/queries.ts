@@ -7,9 +7,10 @@ import {
   type RectificationSource,
   type RectificationStatus,
 } from "@/domain/rectification";
+import { cachedAggregate } from "@/server/aggregate-cache";
 import { db as defaultDb, type DbOrTx } from "@/server/db";
 import { organisations, projects, rectificationEvents, rectificationItems, users } from "@/server/schema";
-import { departmentScope } from "@/server/scope";
+import { departmentScope, scopeKey } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import type { ItemListParams } from "./schemas";
 import { rectificationScope } from "./scope";
@@ -213,22 +214,29 @@ export async function departmentOptions(user: Reader) {
     .orderBy(asc(organisations.sortOrder), asc(organisations.code));
 }
 
-/** Counts for a department's dashboard: open, replied, overdue (its own scope). */
+/**
+ * Counts for a dashboard: open, replied, overdue (the user's scope). From the aggregate cache when read
+ * through the process's database; inside a caller's transaction, always from SQL.
+ */
 export async function itemCounts(user: Reader, db: DbOrTx = defaultDb) {
   const today = bureauDate(new Date());
-  const [row] = await db
-    .select({
-      open: sql<number>`count(*) filter (where ${rectificationItems.status} = 'OPEN')::int`,
-      replied: sql<number>`count(*) filter (where ${rectificationItems.status} = 'REPLIED')::int`,
-      overdue: sql<number>`count(*) filter (where ${rectificationItems.status} <> 'CLOSED' and ${rectificationItems.deadline} < ${today})::int`,
-    })
-    .from(rectificationItems)
-    .where(rectificationScope(user));
-  return {
-    open: Number(row?.open ?? 0),
-    replied: Number(row?.replied ?? 0),
-    overdue: Number(row?.overdue ?? 0),
+  const compute = async () => {
+    const [row] = await db
+      .select({
+        open: sql<number>`count(*) filter (where ${rectificationItems.status} = 'OPEN')::int`,
+        replied: sql<number>`count(*) filter (where ${rectificationItems.status} = 'REPLIED')::int`,
+        overdue: sql<number>`count(*) filter (where ${rectificationItems.status} <> 'CLOSED' and ${rectificationItems.deadline} < ${today})::int`,
+      })
+      .from(rectificationItems)
+      .where(rectificationScope(user));
+    return {
+      open: Number(row?.open ?? 0),
+      replied: Number(row?.replied ?? 0),
+      overdue: Number(row?.overdue ?? 0),
+    };
   };
+  if (db !== defaultDb) return compute();
+  return cachedAggregate("rectification.itemCounts", [scopeKey(user), today], compute);
 }
 
 /** Items not closed of some projects (the project page and next year's list show them). */

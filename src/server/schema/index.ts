@@ -15,3 +15,4 @@ export * from "./monitoring";
 export * from "./reports";
 export * from "./rectification";
 export * from "./sign-in-throttle";
+export * from "./cache-epoch";
