@@ -15,6 +15,9 @@ export const envSchema = z
     NEXTAUTH_URL: z.string().url().optional(),
     SEED_ON_START: z.enum(["true", "false"]).default("true"),
     ALLOW_SEED: z.enum(["true", "false"]).default("false"),
+    // With the demo data, also a second district and the province's accounts (province_admin,
+    // province_leader), to show the province's view of several districts (src/server/seed/province.ts).
+    SEED_PROVINCE: z.enum(["true", "false"]).default("false"),
     // Evidence files (attachments): a folder outside the web root, and the size limits in megabytes.
     UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
     // Where the files are kept: "local" (UPLOAD_DIR) or "s3" (an S3-compatible bucket: MinIO, Ceph,
