@@ -123,3 +123,13 @@ test("a district's administrator has no picker, and a district in the URL shows 
   await expect(main(page).locator("tbody tr").first()).toBeVisible();
   await signOut(page);
 });
+
+test("the province's leader narrows the cockpit the same way", async ({ page }) => {
+  await signIn(page, "province_leader");
+  await page.goto("/dashboard?year=2020");
+  await expect(main(page).getByText("全省 · 2020 年度预算绩效主要指标（只读）")).toBeVisible();
+  await main(page).getByLabel("行政区划").selectOption({ label: "东湖区" });
+  await expect(main(page).getByText("东湖区 · 2020 年度预算绩效主要指标（只读）")).toBeVisible();
+  await expect.poll(() => projectCount(page)).toBe(3);
+  await signOut(page);
+});
