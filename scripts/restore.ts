@@ -1,5 +1,5 @@
 import { env } from "@/env";
-import { BackupError, restoreEmbedded, restoreServer } from "@/server/backup";
+import { attachmentsNote, BackupError, restoreEmbedded, restoreServer } from "@/server/backup";
 
 // `npm run restore -- <file> [--force]`: load a backup made by `npm run backup` into the database the
 // settings name (DATABASE_URL, else PGLITE_DIR). A target holding data is refused without --force.
@@ -20,6 +20,7 @@ async function main() {
   console.log(
     `[restore] ${file} → ${result.kind === "pg" ? `database ${result.target}` : result.target} / 恢复完成`,
   );
+  console.log(`[restore] the database only: ${attachmentsNote(env)}`);
 }
 
 main().catch((e) => {

@@ -230,3 +230,31 @@ export async function restoreEmbedded(dataDir: string, file: string, force: bool
   }
   return { kind: "pglite", target: dir, movedAside };
 }
+
+export type AttachmentStorageSettings = {
+  STORAGE: "local" | "s3";
+  UPLOAD_DIR: string;
+  S3_ENDPOINT?: string;
+  S3_BUCKET?: string;
+  S3_REGION: string;
+};
+
+/**
+ * What a backup of the database leaves out: the attachments' bytes, wherever the STORAGE setting
+ * keeps them. `npm run backup` and `npm run restore` print it, so nobody takes the dump for the whole.
+ */
+export function attachmentsNote(settings: AttachmentStorageSettings): string {
+  if (settings.STORAGE === "s3") {
+    const where = settings.S3_ENDPOINT ?? `AWS S3 (${settings.S3_REGION})`;
+    return (
+      `attachments are not in this file: they are in the bucket "${settings.S3_BUCKET}" at ${where}. ` +
+      `Back the bucket up with the store's own tools (versioning, replication, or a mirror such as ` +
+      `"mc mirror" / "aws s3 sync" to a second store) / 附件不在此备份中：附件在对象存储桶 ` +
+      `${settings.S3_BUCKET} 中，请用对象存储自身的版本控制、复制或镜像备份`
+    );
+  }
+  return (
+    `attachments are not in this file: copy the folder ${path.resolve(settings.UPLOAD_DIR)} (UPLOAD_DIR) ` +
+    `right after the dump / 附件不在此备份中：请紧接着备份附件文件夹 UPLOAD_DIR`
+  );
+}

@@ -20,6 +20,20 @@ export function districtScope(
   return user.provinceWide ? sql`true` : NOTHING;
 }
 
+/**
+ * A province-level user looking at one district (the ?district= picker): the same user, read as that
+ * district's, so every query built on `districtScope` narrows to it. Anyone with a district of their
+ * own is returned unchanged: a parameter never widens or moves a district user's scope. For reads
+ * only; writes take the signed-in user as it is.
+ */
+export function inDistrict<U extends Pick<CurrentUser, "districtId" | "provinceWide">>(
+  user: U,
+  districtId: string | undefined,
+): U {
+  if (!districtId || !user.provinceWide || user.districtId !== null) return user;
+  return { ...user, districtId };
+}
+
 /** The organisations of the user's district (all of them for a province-level user), as a subquery. */
 export function districtOrgIds(user: Pick<CurrentUser, "districtId" | "provinceWide">): SQL {
   return sql`(select ${organisations.id} from ${organisations} where ${districtScope(user, organisations.districtId)})`;

@@ -17,7 +17,11 @@ export function ensureDatabaseReady(): Promise<void> {
     await migrateDatabase(handle, async () => {
       if (env.SEED_ON_START !== "true") return;
       const { seedIfEmpty } = await import("./seed/seed");
-      await seedIfEmpty(handle.db);
+      const seeded = await seedIfEmpty(handle.db);
+      if (seeded && env.SEED_PROVINCE === "true") {
+        const { seedProvince } = await import("./seed/province");
+        await seedProvince(handle.db);
+      }
     });
   })().catch((e) => {
     g.__bpmReady = undefined;

@@ -4,8 +4,10 @@ import { ratePercent } from "@/domain/money";
 import { writeAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { excelResponse, inBatches, type ExcelColumn } from "@/server/excel";
+import { resolveDistrict } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import type { RequestMeta } from "@/server/request-context";
+import { inDistrict } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import {
   countProjects,
@@ -75,10 +77,13 @@ export async function exportProjects(
     });
     return new Response(null, { status: 404 });
   }
-  const [years, departments] = await Promise.all([fiscalYearOptions(), departmentOptions(user)]);
-  const filters = resolveListFilters(Object.fromEntries(params), {
+  const raw = Object.fromEntries(params);
+  const [years, { district }] = await Promise.all([fiscalYearOptions(), resolveDistrict(user, raw.district)]);
+  const departments = await departmentOptions(inDistrict(user, district));
+  const filters = resolveListFilters(raw, {
     years,
     departmentIds: departments.map((d) => d.id),
+    districtIds: district ? [district] : [],
   });
   const [rows, cols, t] = await Promise.all([
     countProjects(user, filters),
@@ -94,6 +99,7 @@ export async function exportProjects(
         year: filters.year,
         q: filters.q,
         dept: filters.dept,
+        district: filters.district,
         kind: filters.kind,
         stage: filters.stage,
       },

@@ -11,6 +11,7 @@ export function listHref(filters: ProjectListFilters, patch: Patch = {}, base = 
   const params = new URLSearchParams();
   if (f.q) params.set("q", f.q);
   params.set("year", String(f.year));
+  if (f.district) params.set("district", f.district);
   if (f.dept) params.set("dept", f.dept);
   if (f.kind) params.set("kind", f.kind);
   if (f.stage) params.set("stage", f.stage);

@@ -37,6 +37,8 @@ export function listCondition(user: Reader, f: ProjectListFilters): SQL {
     projectScope(user),
     f.year !== "all" ? eq(projects.year, f.year) : undefined,
     f.dept ? eq(projects.departmentId, f.dept) : undefined,
+    // Within the scope, never instead of it: a district user's own district still bounds the list.
+    f.district ? eq(projects.districtId, f.district) : undefined,
     f.kind ? eq(projects.kind, f.kind) : undefined,
     f.stage ? eq(projects.stage, f.stage) : undefined,
     f.q

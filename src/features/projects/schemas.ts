@@ -33,6 +33,7 @@ export const projectListParamsSchema = z.object({
   ),
   year: lenient(z.union([z.literal("all"), z.coerce.number().int().min(2000).max(2100)])),
   dept: lenient(z.guid()),
+  district: lenient(z.guid()),
   kind: lenient(z.enum(PROJECT_KINDS)),
   stage: lenient(z.enum(PROJECT_STAGES)),
   sort: lenient(z.enum(SORT_KEYS)),
@@ -47,6 +48,8 @@ export type ProjectListFilters = {
   q?: string;
   year: number | "all";
   dept?: string;
+  /** A province-level user's chosen district (行政区划); never set for a district user. */
+  district?: string;
   kind?: (typeof PROJECT_KINDS)[number];
   stage?: (typeof PROJECT_STAGES)[number];
   sort: SortKey;
@@ -57,11 +60,12 @@ export type ProjectListFilters = {
 
 /**
  * Fill the defaults. `years` are the fiscal years that exist; `departmentIds` those in the user's
- * scope (a department filter outside it is ignored, not an error).
+ * scope (a department filter outside it is ignored, not an error); `districtIds` the districts the
+ * user may choose between (none for a district user, whose district filter is ignored).
  */
 export function resolveListFilters(
   raw: Record<string, unknown>,
-  options: { years: number[]; departmentIds: string[] },
+  options: { years: number[]; departmentIds: string[]; districtIds?: string[] },
 ): ProjectListFilters {
   const p = projectListParamsSchema.parse(raw);
   const fallbackYear = options.years.includes(DEFAULT_LIST_YEAR)
@@ -72,6 +76,7 @@ export function resolveListFilters(
     q: p.q,
     year,
     dept: p.dept && options.departmentIds.includes(p.dept) ? p.dept : undefined,
+    district: p.district && options.districtIds?.includes(p.district) ? p.district : undefined,
     kind: p.kind,
     stage: p.stage,
     sort: p.sort ?? "code",

@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { RoleDashboard } from "@/features/dashboards/components/role-dashboard";
 import { DashboardRectification } from "@/features/rectification/components/dashboard-rectification";
 import { resolveDashboardYear } from "@/features/dashboards/year-param";
+import { resolveDistrict } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
+import { inDistrict } from "@/server/scope";
 import { requireUser } from "@/server/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,11 +21,19 @@ export default async function DashboardPage({
 }) {
   const user = await requireUser();
   if (!can(user.role, "dashboard.view")) notFound();
-  const { year, years } = await resolveDashboardYear((await searchParams).year);
+  const params = await searchParams;
+  const [{ year, years }, { district, options }] = await Promise.all([
+    resolveDashboardYear(params.year),
+    resolveDistrict(user, params.district),
+  ]);
+  // A province-level user may look at one district; everyone else reads their own scope, whatever
+  // the URL says.
+  const viewer = inDistrict(user, district);
+  const districts = options.length > 0 ? { selected: district, options } : undefined;
   return (
     <>
-      <DashboardRectification user={user} />
-      <RoleDashboard user={user} year={year} years={years} />
+      <DashboardRectification user={viewer} />
+      <RoleDashboard user={viewer} year={year} years={years} districts={districts} />
     </>
   );
 }

@@ -8,10 +8,12 @@ import { ProjectFilters } from "@/features/projects/components/project-filters";
 import { ProjectTable } from "@/features/projects/components/project-table";
 import { ProjectTotalsBar } from "@/features/projects/components/project-totals";
 import { exportHref, listHref } from "@/features/projects/list-url";
+import { resolveDistrict } from "@/features/districts/queries";
 import { departmentOptions, fiscalYearOptions, listProjects } from "@/features/projects/queries";
 import { PAGE_SIZE, resolveListFilters } from "@/features/projects/schemas";
 import { previousSummaries } from "@/features/results/previous";
 import { can } from "@/server/permissions";
+import { inDistrict } from "@/server/scope";
 import { requireUser } from "@/server/session";
 import { ExportButton } from "@/components/ui/export-button";
 
@@ -20,14 +22,20 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ProjectsPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "projects.read")) notFound();
-  const [raw, years, departments, t, tc] = await Promise.all([
-    searchParams,
+  const raw = await searchParams;
+  const [years, { district, options: districts }, t, tc] = await Promise.all([
     fiscalYearOptions(),
-    departmentOptions(user),
+    resolveDistrict(user, raw.district),
     getTranslations("projects"),
     getTranslations("common"),
   ]);
-  const filters = resolveListFilters(raw, { years, departmentIds: departments.map((d) => d.id) });
+  // A province-level user's district narrows the department choices too.
+  const departments = await departmentOptions(inDistrict(user, district));
+  const filters = resolveListFilters(raw, {
+    years,
+    departmentIds: departments.map((d) => d.id),
+    districtIds: district ? [district] : [],
+  });
   const { rows, totals } = await listProjects(user, filters);
   const previous = await previousSummaries(
     user,
@@ -62,6 +70,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
         filters={filters}
         years={years}
         departments={departments.length > 1 ? departments : undefined}
+        districts={districts.length > 1 ? districts : undefined}
       />
       <ProjectTotalsBar
         totals={totals}

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { provinceScopeName } from "@/features/districts/scope-name";
+import type { DistrictView } from "@/features/districts/schemas";
 import type { CurrentUser } from "@/server/session";
 import { chainSummary, rectificationSummary } from "../chain-queries";
 import { departmentPerformance } from "../department-queries";
@@ -23,10 +25,12 @@ export async function FinanceDashboard({
   user,
   year,
   years,
+  districts,
 }: {
   user: CurrentUser;
   year: number;
   years: number[];
+  districts?: DistrictView;
 }) {
   const [t, tc, data, stages, kinds, departments, chain, performance, rectification] = await Promise.all([
     getTranslations("dashboard"),
@@ -41,17 +45,22 @@ export async function FinanceDashboard({
   ]);
   const reviewer = user.role === "FINANCE_REVIEWER";
   const role = reviewer ? "reviewer" : "finance";
+  // A province-level administrator's view is named after the district chosen, or the province.
+  const scope = reviewer ? null : provinceScopeName(user, districts, tc("allDistricts"));
+  const header = scope === null ? role : "province";
   return (
     <div className="space-y-4" data-testid="dashboard">
       <DashboardHeader
-        title={t(`${role}.title`)}
-        description={t(`${role}.description`, {
+        title={t(`${header}.title`, { scope: scope ?? "" })}
+        description={t(`${header}.description`, {
           org: user.orgName ?? "",
           year,
           departments: departments.length,
+          scope: scope ?? "",
         })}
         year={year}
         years={years}
+        districts={districts}
       />
       {data.projects === 0 ? (
         <EmptyState title={t("noProjects.title", { year })} body={t(`noProjects.${role}`)} />

@@ -1,6 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { StatCard } from "@/components/ui/card";
 import { Card } from "@/components/ui/card";
+import { provinceScopeName } from "@/features/districts/scope-name";
+import type { DistrictView } from "@/features/districts/schemas";
 import type { CurrentUser } from "@/server/session";
 import { integer, money, projectsHref } from "../format";
 import { chainSummary, rectificationSummary } from "../chain-queries";
@@ -22,10 +24,12 @@ export async function LeaderDashboard({
   user,
   year,
   years,
+  districts,
 }: {
   user: CurrentUser;
   year: number;
   years: number[];
+  districts?: DistrictView;
 }) {
   const [t, tc, data, kinds, trend, departments, chain, grades, pre, performance, rectification] =
     await Promise.all([
@@ -41,13 +45,19 @@ export async function LeaderDashboard({
       departmentPerformance(user, year),
       rectificationSummary(user, year),
     ]);
+  const scope = provinceScopeName(user, districts, tc("allDistricts"));
   return (
     <div className="space-y-4" data-testid="dashboard">
       <DashboardHeader
         title={t("leader.title")}
-        description={t("leader.description", { year })}
+        description={
+          scope === null
+            ? t("leader.description", { year })
+            : t("leader.provinceDescription", { year, scope })
+        }
         year={year}
         years={years}
+        districts={districts}
       />
       <TotalsCards
         totals={data}

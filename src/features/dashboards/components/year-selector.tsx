@@ -5,8 +5,19 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { inputClass } from "@/components/ui/field";
 
-/** The dashboard's year, kept in the URL (?year=) so a view can be bookmarked and shared. */
-export function YearSelector({ years, year }: { years: number[]; year: number }) {
+/**
+ * The dashboard's year, kept in the URL (?year=) so a view can be bookmarked and shared; a district
+ * chosen beside it (?district=) is kept.
+ */
+export function YearSelector({
+  years,
+  year,
+  district,
+}: {
+  years: number[];
+  year: number;
+  district?: string;
+}) {
   const t = useTranslations("dashboard");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -21,7 +32,11 @@ export function YearSelector({ years, year }: { years: number[]; year: number })
         id="dashboard-year"
         value={year}
         aria-busy={pending || undefined}
-        onChange={(e) => start(() => router.push(`${pathname}?year=${e.target.value}`))}
+        onChange={(e) => {
+          const params = new URLSearchParams({ year: e.target.value });
+          if (district) params.set("district", district);
+          start(() => router.push(`${pathname}?${params.toString()}`));
+        }}
         className={`${inputClass} w-auto py-1.5 pr-8`}
       >
         {years.map((y) => (

@@ -2,6 +2,7 @@ import Form from "next/form";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import type { DistrictOption } from "@/features/districts/schemas";
 import { PROJECT_KINDS, PROJECT_STAGES } from "@/server/schema/enums";
 import { listHref } from "../list-url";
 import type { ProjectListFilters } from "../schemas";
@@ -16,18 +17,25 @@ export function ProjectFilters({
   filters,
   years,
   departments,
+  districts,
 }: {
   filters: ProjectListFilters;
   years: number[];
   /** Omitted when the user sees a single department or unit: the filter would have one choice. */
   departments?: { id: string; name: string }[];
+  /** 行政区划, for a province-level user of a province with several districts only. */
+  districts?: DistrictOption[];
 }) {
   const t = useTranslations("projects.filters");
   const te = useTranslations("enums");
+  const tc = useTranslations("common");
   // Search wider than the selects; the buttons take what they need. Three to a row on tablets.
-  const columns = departments
-    ? "xl:grid-cols-[minmax(0,2fr)_minmax(0,0.8fr)_repeat(3,minmax(0,1fr))_auto]"
-    : "xl:grid-cols-[minmax(0,2fr)_minmax(0,0.8fr)_repeat(2,minmax(0,1fr))_auto]";
+  const selects = 2 + (departments ? 1 : 0) + (districts ? 1 : 0);
+  const columns = {
+    2: "xl:grid-cols-[minmax(0,2fr)_minmax(0,0.8fr)_repeat(2,minmax(0,1fr))_auto]",
+    3: "xl:grid-cols-[minmax(0,2fr)_minmax(0,0.8fr)_repeat(3,minmax(0,1fr))_auto]",
+    4: "xl:grid-cols-[minmax(0,1.6fr)_minmax(0,0.8fr)_repeat(4,minmax(0,1fr))_auto]",
+  }[selects];
   return (
     // Keyed by the filters: after a navigation the controls show the URL's values, not stale ones.
     <Form
@@ -63,6 +71,26 @@ export function ProjectFilters({
           <option value="all">{t("allYears")}</option>
         </select>
       </div>
+      {districts && (
+        <div>
+          <label htmlFor="filter-district" className={label}>
+            {tc("district")}
+          </label>
+          <select
+            id="filter-district"
+            name="district"
+            defaultValue={filters.district ?? ""}
+            className={inputClass}
+          >
+            <option value="">{tc("allDistricts")}</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {departments && (
         <div>
           <label htmlFor="filter-dept" className={label}>
