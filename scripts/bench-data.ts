@@ -11,9 +11,11 @@ import { seed, SEED_YEARS } from "@/server/seed/seed";
 // target sheets, monitoring reports, self-evaluations, sampled reviews, rectification items …). Then
 // it copies that district into districts 2‥N with one INSERT … SELECT per table over
 // generate_series(2, N): ids are remapped by md5(id, district), codes and user names get the
-// district's prefix, so every district holds the demo's data in the demo's proportions. Year-level
-// settings (fiscal years, indicator library, evaluation templates, rounds) stay shared. A province
-// finance bureau (no district) with `province_admin` and `province_leader` reads all districts.
+// district's prefix, so every district holds the demo's data in the demo's proportions, with its own
+// self-evaluation and monitoring rounds, sampling batches, expert groups and summary plans (each
+// district runs its own). Year-level settings (fiscal years, indicator library, evaluation templates)
+// stay shared by the province. A province finance bureau (no district) with `province_admin` and
+// `province_leader` reads all districts.
 
 /** Rows shared by the whole province (year-level settings) or tied to one process: never copied. */
 const SHARED = new Set([
@@ -22,8 +24,6 @@ const SHARED = new Set([
   "library_indicators",
   "evaluation_templates",
   "evaluation_template_items",
-  "evaluation_rounds",
-  "monitoring_rounds",
   "payment_imports",
   "audit_log",
   "audit_chain",
@@ -39,8 +39,6 @@ const UNIQUE_TEXT: Record<string, Record<string, (k: string) => string>> = {
   organisations: { code: (k) => `'D' || ${k} || '-' || code` },
   users: { username: (k) => `'d' || ${k} || '_' || username` },
   projects: { code: (k) => `'D' || ${k} || '-' || code` },
-  sampling_batches: { name: (k) => `name || '（D' || ${k} || '）'` },
-  expert_groups: { name: (k) => `name || '（D' || ${k} || '）'` },
 };
 
 const districtIdOf = (k: string) => `md5('district:' || ${k})::uuid`;
@@ -93,7 +91,7 @@ function copyExpression(table: string, col: Column, k: string): string {
   if (text) return text(k);
   if (col.name === "district_id") return `case when ${q} is null then null else ${districtIdOf(k)} end`;
   // Ids of copied rows (own id, references to copied tables, polymorphic entity ids) are remapped;
-  // references to shared rows (fiscal years' templates, rounds, the indicator library) stay.
+  // references to shared rows (fiscal years' templates, the indicator library) stay.
   if (col.type === "uuid" && !col.fkShared) return `md5(${q}::text || ':' || ${k})::uuid`;
   return q;
 }

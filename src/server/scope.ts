@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { organisations, projects } from "./schema";
+import { AppError } from "./errors";
+import { organisations, projects, users } from "./schema";
 import type { CurrentUser } from "./session";
 
 const NOTHING = sql`false`;
@@ -14,9 +15,9 @@ export type ScopeUser = Pick<CurrentUser, "role" | "orgId" | "districtId" | "pro
  */
 export function districtScope(
   user: Pick<CurrentUser, "districtId" | "provinceWide">,
-  column: AnyPgColumn,
+  column: AnyPgColumn | SQL,
 ): SQL {
-  if (user.districtId) return eq(column, user.districtId);
+  if (user.districtId) return sql`${column} = ${user.districtId}`;
   return user.provinceWide ? sql`true` : NOTHING;
 }
 
@@ -32,6 +33,78 @@ export function inDistrict<U extends Pick<CurrentUser, "districtId" | "provinceW
 ): U {
   if (!districtId || !user.provinceWide || user.districtId !== null) return user;
   return { ...user, districtId };
+}
+
+/**
+ * Year-level records a user may act on (self-evaluation and monitoring rounds, sampling batches,
+ * expert groups, the annual summary's plan): a district's finance acts on its district's; a
+ * province-level one on the province's own records (those without a district), while it reads every
+ * district's (districtScope); anyone else on none.
+ */
+export function districtActScope(
+  user: Pick<CurrentUser, "districtId" | "provinceWide">,
+  column: AnyPgColumn | SQL,
+): SQL {
+  if (user.districtId) return sql`${column} = ${user.districtId}`;
+  return user.provinceWide ? sql`${column} is null` : NOTHING;
+}
+
+/** Whether the user may act on a year-level record of this district (the rule of districtActScope). */
+export function mayActOn(
+  user: Pick<CurrentUser, "districtId" | "provinceWide">,
+  districtId: string | null,
+): boolean {
+  if (user.districtId) return districtId === user.districtId;
+  return user.provinceWide && districtId === null;
+}
+
+/**
+ * The district a year-level record the user creates belongs to: theirs, or null (the province's own,
+ * covering every district) for a province-level user. A user of neither may not create one.
+ */
+export function creatingDistrictId(user: Pick<CurrentUser, "districtId" | "provinceWide">): string | null {
+  if (user.districtId) return user.districtId;
+  if (user.provinceWide) return null;
+  throw new AppError("FORBIDDEN");
+}
+
+/**
+ * The projects a year-level record of a district covers, as a condition on a projects column: the
+ * district's projects, or every project for the province's own record (district null).
+ */
+export function coveredBy(districtId: string | null, column: AnyPgColumn | SQL): SQL {
+  return districtId ? sql`${column} = ${districtId}` : sql`true`;
+}
+
+/**
+ * The year-level records that cover a district's projects, as a condition on their district column:
+ * the district's own and the province's (without a district); for no district, the province's only.
+ * "The round of the year" of a project, or of a user's work, is the district's, else the province's.
+ */
+export function coveringRecords(districtId: string | null, column: AnyPgColumn | SQL): SQL {
+  return districtId ? sql`(${column} = ${districtId} or ${column} is null)` : sql`${column} is null`;
+}
+
+/**
+ * The year-level records that apply to a user's work: those covering their district's projects; for a
+ * province-level user every one (the province's own and each district's).
+ */
+export function applicableRecords(
+  user: Pick<CurrentUser, "districtId" | "provinceWide">,
+  column: AnyPgColumn | SQL,
+): SQL {
+  if (!user.districtId && user.provinceWide) return sql`true`;
+  return coveringRecords(user.districtId, column);
+}
+
+/**
+ * The people (rows of users) a finance administrator may put in a group of theirs — reviewers and
+ * experts of their district, by the person's organisation, else the account's own district; a
+ * province-level administrator anyone.
+ */
+export function districtPeople(user: Pick<CurrentUser, "districtId" | "provinceWide">): SQL {
+  if (!user.districtId) return user.provinceWide ? sql`true` : NOTHING;
+  return sql`coalesce((select ${organisations.districtId} from ${organisations} where ${organisations.id} = ${users.orgId}), ${users.districtId}) = ${user.districtId}`;
 }
 
 /** The organisations of the user's district (all of them for a province-level user), as a subquery. */

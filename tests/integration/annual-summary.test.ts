@@ -40,7 +40,8 @@ const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(db, 
 const BUDGET = sql.raw("(p.budget_current + p.budget_carryover + p.budget_other)");
 
 beforeAll(async () => {
-  summary = await annualSummary(2021);
+  // The demo district's finance administrator reads the demo district's summary.
+  summary = await annualSummary(await signedIn("finance_admin"), 2021);
   const messages = await loadMessages("zh-CN");
   const tr = createTranslator({ locale: "zh-CN", messages, namespace: "reports.summary" as never });
   zh = (key, values) =>
@@ -220,14 +221,17 @@ describe("section 三: next year's plan", () => {
 
   it("is written by finance, versioned, audited, and never silently overwritten", async () => {
     const admin = await signedIn("finance_admin");
-    expect(await annualSummaryPlan(WORK_YEAR)).toMatchObject({ plan: "", version: 0 });
+    expect(await annualSummaryPlan(admin, WORK_YEAR)).toMatchObject({ plan: "", version: 0 });
     const first = await save(admin, {
       workYear: String(WORK_YEAR),
       version: "0",
       plan: "一是健全管理体系。\r\n",
     });
     expect(first).toEqual({ ok: true, data: { workYear: WORK_YEAR, version: 1 } });
-    expect(await annualSummaryPlan(WORK_YEAR)).toMatchObject({ plan: "一是健全管理体系。", version: 1 });
+    expect(await annualSummaryPlan(admin, WORK_YEAR)).toMatchObject({
+      plan: "一是健全管理体系。",
+      version: 1,
+    });
 
     // A second writer who opened version 0 is refused; the text stays as saved.
     expect(failure(await save(admin, { workYear: String(WORK_YEAR), version: "0", plan: "别的" })).code).toBe(
@@ -239,7 +243,10 @@ describe("section 三: next year's plan", () => {
       plan: "二是优化管理手段。",
     });
     expect(second).toEqual({ ok: true, data: { workYear: WORK_YEAR, version: 2 } });
-    expect(await annualSummaryPlan(WORK_YEAR)).toMatchObject({ plan: "二是优化管理手段。", version: 2 });
+    expect(await annualSummaryPlan(admin, WORK_YEAR)).toMatchObject({
+      plan: "二是优化管理手段。",
+      version: 2,
+    });
 
     const audits = await db
       .select({ changes: auditLog.changes })

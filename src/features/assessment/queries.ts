@@ -120,7 +120,7 @@ async function departmentCounts(
           select projects.department_id as dept,
             count(*)::int as projects,
             count(*) filter (where ${bureauDay(targetFirstSubmitted(year))} < ${targetDueEnd(year)})::int as targets_on_time,
-            count(*) filter (where ${bureauDay(evaluationFirstSubmitted("se"))} <= ${selfDueDate(year)})::int as self_on_time,
+            count(*) filter (where ${bureauDay(evaluationFirstSubmitted("se"))} <= ${selfDueDate(year, sql.raw("projects.district_id"))})::int as self_on_time,
             count(*) filter (where ${SELF_FILED})::int as self_filed,
             count(*) filter (where sm.status = 'SETTLED')::int as sampled,
             (avg(se.total_score - sm.total_score) filter (where sm.status = 'SETTLED'))::numeric(6,2)::text as gap
@@ -159,7 +159,7 @@ async function departmentCounts(
         )
         select organisations.id, organisations.name, pc.projects,
           (${today}::date >= ${targetDueEnd(year)}) as "targetsDue",
-          coalesce(${selfDueDate(year)} < ${today}::date, false) as "selfDue",
+          coalesce(${selfDueDate(year, sql.raw("organisations.district_id"))} < ${today}::date, false) as "selfDue",
           pc.targets_on_time as "targetsOnTime", pc.self_on_time as "selfOnTime", pc.self_filed as "selfFiled",
           ${n("sc.submitted")} as "sheetsSubmitted", ${n("sc.returned")} as "sheetsReturned",
           pc.sampled, pc.gap,
@@ -292,7 +292,7 @@ export async function departmentRecords(
             x.target_first as "targetSubmitted",
             coalesce(${bureauDay(sql.raw("x.target_first"))} < ${targetDueEnd(year)}, false) as "targetOnTime",
             se.id as "selfId", se.status as "selfStatus", x.self_first as "selfSubmitted",
-            coalesce(${bureauDay(sql.raw("x.self_first"))} <= ${selfDueDate(year)}, false) as "selfOnTime",
+            coalesce(${bureauDay(sql.raw("x.self_first"))} <= ${selfDueDate(year, sql.raw("projects.district_id"))}, false) as "selfOnTime",
             coalesce(${SELF_FILED}, false) as "selfFiled"
           from projects
           join organisations u on u.id = projects.unit_id

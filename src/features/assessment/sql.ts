@@ -10,9 +10,14 @@ const TZ = sql.raw("'Asia/Shanghai'");
 export const targetDueEnd = (year: number) =>
   sql`(make_date(${year}::int, (select target_due_month from fiscal_years where year = ${year}::int), 1) + interval '1 month')::date`;
 
-/** The SELF round's due date of the year (null when finance has not opened self-evaluation). */
-export const selfDueDate = (year: number) =>
-  sql`(select due_date from evaluation_rounds where type = 'SELF' and year = ${year}::int)`;
+/**
+ * The due date of the SELF round of the year covering a district (its own, else the province's), the
+ * district given as a column of the query (null when finance has not opened self-evaluation).
+ */
+export const selfDueDate = (year: number, district: SQL) =>
+  sql`(select er.due_date from evaluation_rounds er where er.type = 'SELF' and er.year = ${year}::int
+        and (er.district_id = ${district} or er.district_id is null)
+        order by er.district_id nulls last limit 1)`;
 
 /** First submission of a project's target sheet of the year (over its versions and returns). */
 export const targetFirstSubmitted = (year: number) =>

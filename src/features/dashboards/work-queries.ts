@@ -70,7 +70,9 @@ function todoSource(user: Reader): SQL {
     select 'SELF', e.id::text, projects.name, projects.code, er.due_date::text, e.status::text,
       '/self-evaluations/' || projects.id
     from evaluations e join projects on projects.id = e.project_id
-      left join evaluation_rounds er on er.type = 'SELF' and er.year = e.year
+      left join lateral (select due_date from evaluation_rounds er where er.type = 'SELF' and er.year = e.year
+        and (er.district_id = projects.district_id or er.district_id is null)
+        order by er.district_id nulls last limit 1) er on true
     where e.type = 'SELF' and e.status in (${list(fill)}) and ${scope}
     union all
     select 'TARGETS', s.id::text, projects.name, projects.code, null, s.status::text, '/targets/' || projects.id

@@ -1,8 +1,8 @@
 import "server-only";
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { db, queryRows } from "@/server/db";
 import { fiscalYears, monitoringRounds, organisations } from "@/server/schema";
-import { departmentScope, projectScope } from "@/server/scope";
+import { applicableRecords, departmentScope, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import type { ReportStatus, WarningColour } from "./constants";
 import { bureauToday } from "./rules";
@@ -20,7 +20,10 @@ const progressCols = (today: string) => sql`count(*)::int as total,
   count(*) filter (where not ${FILED})::int as "notFiled",
   count(*) filter (where not ${FILED} and rd.due_date < ${today}::date)::int as overdue`;
 
-/** The rounds, newest first, with the progress of the reports in the user's scope. */
+/**
+ * The rounds that apply to the user (their district's and the province's; every one for the
+ * province), newest first, with the progress of the reports in the user's scope.
+ */
 export async function listRounds(user: Reader) {
   return queryRows<
     { id: string; year: number; name: string; periodMonths: number; dueDate: string } & Progress & Awaiting
@@ -30,13 +33,16 @@ export async function listRounds(user: Reader) {
           ${progressCols(bureauToday())},
           count(*) filter (where r.status = 'SUBMITTED')::int as "awaitingDept",
           count(*) filter (where r.status = 'DEPT_APPROVED')::int as "awaitingFinance"
-        from ${REPORT_FROM} where ${projectScope(user)}
+        from ${REPORT_FROM} where ${projectScope(user)} and ${applicableRecords(user, sql.raw("rd.district_id"))}
         group by rd.id order by rd.year desc, rd.created_at desc`,
   );
 }
 
 export async function getRound(user: Reader, id: string) {
-  const [round] = await db.select().from(monitoringRounds).where(eq(monitoringRounds.id, id));
+  const [round] = await db
+    .select()
+    .from(monitoringRounds)
+    .where(and(eq(monitoringRounds.id, id), applicableRecords(user, monitoringRounds.districtId)));
   if (!round) return null;
   const byDepartment = await queryRows<{ id: string; name: string } & Progress>(
     db,

@@ -11,11 +11,16 @@ import {
   projects,
   targetSheets,
 } from "@/server/schema";
+import { coveredBy, creatingDistrictId } from "@/server/scope";
 import { periodEnd } from "./rules";
 import type { OpenRoundInput } from "./schemas";
 import type { ServiceContext } from "./service";
 
-/** 开启监控轮次: the round and one NOT_FILED report per project its rule picks, in one statement. */
+/**
+ * 开启监控轮次: the round and one NOT_FILED report per project its rule picks, in one statement. A
+ * district's round picks among the district's projects; a province-level administrator's (no
+ * district) among every district's.
+ */
 export async function openRound(input: OpenRoundInput, { db, user }: ServiceContext) {
   const [year] = await db
     .select({ year: fiscalYears.year })
@@ -32,13 +37,15 @@ export async function openRound(input: OpenRoundInput, { db, user }: ServiceCont
         },
       ],
     });
+  const districtId = creatingDistrictId(user);
   const departmentIds = input.scopeRule === "DEPARTMENTS" ? [...new Set(input.departmentIds)] : [];
   if (departmentIds.length) {
     const found = await db
       .select({ id: organisations.id })
       .from(organisations)
       .where(
-        sql`${organisations.id} in ${departmentIds} and ${organisations.kind} in ('DEPARTMENT', 'TOWNSHIP')`,
+        sql`${organisations.id} in ${departmentIds} and ${organisations.kind} in ('DEPARTMENT', 'TOWNSHIP')
+          and ${coveredBy(districtId, organisations.districtId)}`,
       );
     if (found.length !== departmentIds.length)
       throw new AppError("VALIDATION", "VALIDATION", { departmentIds: ["orgNotFound"] });
@@ -48,6 +55,7 @@ export async function openRound(input: OpenRoundInput, { db, user }: ServiceCont
     .insert(monitoringRounds)
     .values({
       year: input.year,
+      districtId,
       name: input.name,
       periodMonths: input.periodMonths,
       dueDate: input.dueDate,
@@ -71,6 +79,7 @@ export async function openRound(input: OpenRoundInput, { db, user }: ServiceCont
                (select s.id from ${targetSheets} s where s.project_id = p.id and s.status = 'APPROVED'
                 order by s.version_no desc limit 1)
         from ${projects} p where p.year = ${input.year} ${rule}
+          ${districtId ? sql`and p.district_id = ${districtId}` : sql``}
         returning id`,
   );
   if (created.length === 0)

@@ -114,7 +114,9 @@ const selfEvaluationRound: Source = async (db, user, w) => {
     db,
     sql`select er.id::text as id, er.due_date::text as deadline, er.year, count(*)::int as n
         from evaluations e join projects on projects.id = e.project_id
+          -- The district's round, else the province's (a year has one or the other, never both).
           join evaluation_rounds er on er.type = 'SELF' and er.year = e.year
+            and (er.district_id = projects.district_id or er.district_id is null)
         where e.type = 'SELF' and e.status in (${list(waiting)}) and er.due_date <= ${w.horizon}
           and ${projectScope(user)}
         group by er.id, er.due_date, er.year`,

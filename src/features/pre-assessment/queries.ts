@@ -14,7 +14,7 @@ import {
   projects,
   users,
 } from "@/server/schema";
-import { projectScope, withScope } from "@/server/scope";
+import { districtPeople, districtScope, projectScope, withScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { yearTotals as totalsOf, type YearTotals } from "./rules";
 import { PRE_LIST_PAGE_SIZE, type PreListFilters } from "./schemas";
@@ -182,7 +182,10 @@ export async function getPreAssessmentDetail(user: Reader, projectId: string) {
 }
 export type PreAssessmentDetail = NonNullable<Awaited<ReturnType<typeof getPreAssessmentDetail>>>;
 
-/** Expert groups of a year: all of them for finance, the expert's own for an expert. */
+/**
+ * Expert groups of a year: the district's for finance (every district's for a province-level one),
+ * the expert's own for an expert.
+ */
 export async function listGroups(user: Reader, year: number) {
   const groups = await db
     .select({ id: expertGroups.id, name: expertGroups.name, leadExpertId: expertGroups.leadExpertId })
@@ -199,7 +202,7 @@ export async function listGroups(user: Reader, year: number) {
                 .where(eq(expertGroupMembers.expertId, user.id)),
             )
           : user.role === "FINANCE_ADMIN"
-            ? undefined
+            ? districtScope(user, expertGroups.districtId)
             : sql`false`,
       ),
     )
@@ -236,13 +239,16 @@ export async function listGroups(user: Reader, year: number) {
   }));
 }
 
-/** For the group form: active experts, and the year's assessments finance accepted and not yet grouped. */
-export async function groupFormOptions(year: number) {
+/**
+ * For the group form: the district's active experts, and the district's assessments of the year
+ * finance accepted and not yet grouped (any district's for a province-level administrator).
+ */
+export async function groupFormOptions(user: Reader, year: number) {
   const [experts, candidates] = await Promise.all([
     db
       .select({ id: users.id, name: users.displayName, username: users.username })
       .from(users)
-      .where(and(eq(users.role, "EXPERT"), eq(users.active, true)))
+      .where(and(eq(users.role, "EXPERT"), eq(users.active, true), districtPeople(user)))
       .orderBy(asc(users.username)),
     db
       .select({
@@ -259,6 +265,7 @@ export async function groupFormOptions(year: number) {
           eq(projects.year, year),
           eq(preAssessments.status, "FINANCE_REVIEWING"),
           isNull(expertGroupProjects.groupId),
+          districtScope(user, projects.districtId),
         ),
       )
       .orderBy(asc(projects.code)),

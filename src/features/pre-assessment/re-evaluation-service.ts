@@ -11,14 +11,19 @@ import {
   projects,
   users,
 } from "@/server/schema";
+import { creatingDistrictId, districtPeople, districtScope } from "@/server/scope";
 import { isSupporting, resolveRecommended } from "./rules";
 import type { ConcludeInput, CreateExpertGroupInput, ExpertReviewInput, MarkBudgetedInput } from "./schemas";
 import { scopedPreAssessment, scopedProject, transition, type ServiceContext } from "./service";
 
 // 财政再评估: finance forms expert groups, experts score, finance concludes; and 纳入预算.
 
-/** Finance forms a group for chosen projects of a year; each project's assessment goes to the experts. */
+/**
+ * Finance forms a group for chosen projects of a year; each project's assessment goes to the experts.
+ * A district's group takes the district's projects and experts (the province's own, any district's).
+ */
 export async function createExpertGroup(input: CreateExpertGroupInput, { db, user }: ServiceContext) {
+  const districtId = creatingDistrictId(user);
   const expertIds = [...new Set(input.expertIds)];
   const projectIds = [...new Set(input.projectIds)];
   if (!expertIds.includes(input.leadExpertId)) {
@@ -27,7 +32,14 @@ export async function createExpertGroup(input: CreateExpertGroupInput, { db, use
   const experts = await db
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, expertIds), eq(users.role, "EXPERT"), eq(users.active, true)));
+    .where(
+      and(
+        inArray(users.id, expertIds),
+        eq(users.role, "EXPERT"),
+        eq(users.active, true),
+        districtPeople(user),
+      ),
+    );
   if (experts.length !== expertIds.length) {
     throw new AppError("VALIDATION", "VALIDATION", { expertIds: ["preAssessment.notExpert"] });
   }
@@ -47,6 +59,7 @@ export async function createExpertGroup(input: CreateExpertGroupInput, { db, use
         eq(projects.year, input.year),
         eq(preAssessments.status, "FINANCE_REVIEWING"),
         isNull(expertGroupProjects.groupId),
+        districtScope(user, projects.districtId),
       ),
     );
   if (ready.length !== projectIds.length) {
@@ -54,7 +67,13 @@ export async function createExpertGroup(input: CreateExpertGroupInput, { db, use
   }
   const [group] = await db
     .insert(expertGroups)
-    .values({ year: input.year, name: input.name, leadExpertId: input.leadExpertId, createdBy: user.id })
+    .values({
+      year: input.year,
+      districtId,
+      name: input.name,
+      leadExpertId: input.leadExpertId,
+      createdBy: user.id,
+    })
     .onConflictDoNothing()
     .returning({ id: expertGroups.id });
   if (!group) throw new AppError("VALIDATION", "VALIDATION", { name: ["preAssessment.groupNameTaken"] });

@@ -1,14 +1,19 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Grade } from "@/domain/evaluation";
 import { fenToYuanString, toFen } from "@/domain/money";
 import { db, queryRows, type DbOrTx } from "@/server/db";
 import { annualSummaryPlans } from "@/server/schema";
+import { districtActScope, districtScope } from "@/server/scope";
+import type { CurrentUser } from "@/server/session";
 
 // 年度预算绩效管理工作总结 of a work year W: the evaluations of budget year W−1 (自评, 集中抽评, 重点评价,
 // 第三方评价, 部门整体评价, 乡镇财政运行评价) and the 财政再评估 of projects for budget year W+1. The report is
 // the bureau's document about the whole district, so its figures are not narrowed to a reviewer's
-// departments: the permission (reports.read) decides who reads it. Amounts are exact yuan strings.
+// departments: the permission (reports.read) decides who reads it, and the reader's district which
+// district it is about (a province-level reader's covers every district). Amounts are exact yuan strings.
+
+type Reader = Pick<CurrentUser, "districtId" | "provinceWide">;
 
 const BUDGET = sql.raw("(p.budget_current + p.budget_carryover + p.budget_other)");
 const SELF_FILED = sql.raw("e.status in ('SUBMITTED', 'DEPT_APPROVED', 'RECEIVED')");
@@ -61,7 +66,12 @@ export type AnnualSummary = {
 type ProjectRow = Omit<EvaluatedProject, "grade"> & { grade: Grade | null };
 
 /** Settled (completed) evaluations of one type over a budget year's projects, largest funds first. */
-async function settledProjects(type: "KEY" | "THIRD_PARTY", year: number, h: DbOrTx): Promise<ProjectRow[]> {
+async function settledProjects(
+  type: "KEY" | "THIRD_PARTY",
+  year: number,
+  inDistrict: SQL,
+  h: DbOrTx,
+): Promise<ProjectRow[]> {
   return queryRows<ProjectRow>(
     h,
     sql`select p.id, p.code, p.name, d.name as "departmentName", ${BUDGET}::text as funds,
@@ -69,7 +79,7 @@ async function settledProjects(type: "KEY" | "THIRD_PARTY", year: number, h: DbO
         from evaluations e
         join projects p on p.id = e.project_id
         join organisations d on d.id = p.department_id
-        where e.type = ${type} and p.year = ${year} and e.status = 'SETTLED'
+        where e.type = ${type} and p.year = ${year} and e.status = 'SETTLED' and ${inDistrict}
         order by ${BUDGET} desc, p.code`,
   );
 }
@@ -78,6 +88,7 @@ async function settledProjects(type: "KEY" | "THIRD_PARTY", year: number, h: DbO
 async function orgEvaluations(
   type: "DEPT_OVERALL" | "TOWNSHIP_FISCAL",
   year: number,
+  user: Reader,
   h: DbOrTx,
 ): Promise<OrgEvaluation[]> {
   return queryRows<OrgEvaluation>(
@@ -86,7 +97,7 @@ async function orgEvaluations(
           case when e.status = 'SETTLED' then e.total_score::text end as score,
           case when e.status = 'SETTLED' then e.grade end as grade
         from evaluations e join organisations o on o.id = e.subject_org_id
-        where e.type = ${type} and e.year = ${year}
+        where e.type = ${type} and e.year = ${year} and ${districtScope(user, sql.raw("o.district_id"))}
         order by o.sort_order, o.name`,
   );
 }
@@ -94,7 +105,8 @@ async function orgEvaluations(
 const sumFunds = (rows: { funds: string }[]) =>
   fenToYuanString(rows.reduce((acc, r) => acc + toFen(r.funds), 0n));
 
-export async function annualSummary(workYear: number, h: DbOrTx = db): Promise<AnnualSummary> {
+export async function annualSummary(user: Reader, workYear: number, h: DbOrTx = db): Promise<AnnualSummary> {
+  const inDistrict = districtScope(user, sql.raw("p.district_id"));
   const budgetYear = workYear - 1;
   const planYear = workYear + 1;
   const [[self], [sampled], groups, key, thirdParty, [pre], deptOverall, township] = await Promise.all([
@@ -102,14 +114,14 @@ export async function annualSummary(workYear: number, h: DbOrTx = db): Promise<A
       h,
       sql`select count(*)::int as projects, count(e.id) filter (where ${SELF_FILED})::int as filed
           from projects p left join evaluations e on e.project_id = p.id and e.type = 'SELF'
-          where p.year = ${budgetYear}`,
+          where p.year = ${budgetYear} and ${inDistrict}`,
     ),
     // A project counts once even if two started batches of the year drew it.
     queryRows<{ projects: number; funds: string }>(
       h,
       sql`select count(*)::int as projects, coalesce(sum(${BUDGET}), 0)::text as funds
           from projects p
-          where p.id in (select s.project_id from sampling_selections s
+          where ${inDistrict} and p.id in (select s.project_id from sampling_selections s
             join sampling_batches b on b.id = s.batch_id
             where b.year = ${budgetYear} and b.status <> 'DRAFT')`,
     ),
@@ -129,12 +141,12 @@ export async function annualSummary(workYear: number, h: DbOrTx = db): Promise<A
           left join projects p on p.id = s.project_id
           left join evaluations sm on sm.project_id = p.id and sm.type = 'SAMPLED' and sm.batch_id = b.id
           left join evaluations se on se.project_id = p.id and se.type = 'SELF'
-          where b.year = ${budgetYear} and b.status <> 'DRAFT'
+          where b.year = ${budgetYear} and b.status <> 'DRAFT' and ${districtScope(user, sql.raw("b.district_id"))}
           group by g.id, b.name, b.created_at, g.name, g.sort_order, u.display_name
           order by b.created_at, g.sort_order, g.name`,
     ),
-    settledProjects("KEY", budgetYear, h),
-    settledProjects("THIRD_PARTY", budgetYear, h),
+    settledProjects("KEY", budgetYear, inDistrict, h),
+    settledProjects("THIRD_PARTY", budgetYear, inDistrict, h),
     // 财政再评估: concluded pre-assessments of next year's projects that an expert group re-evaluated.
     queryRows<{
       projects: number;
@@ -154,10 +166,10 @@ export async function annualSummary(workYear: number, h: DbOrTx = db): Promise<A
           from pre_assessments pa
           join projects p on p.id = pa.project_id
           join expert_group_projects gp on gp.project_id = p.id
-          where p.year = ${planYear} and pa.status = 'CONCLUDED'`,
+          where p.year = ${planYear} and pa.status = 'CONCLUDED' and ${inDistrict}`,
     ),
-    orgEvaluations("DEPT_OVERALL", budgetYear, h),
-    orgEvaluations("TOWNSHIP_FISCAL", budgetYear, h),
+    orgEvaluations("DEPT_OVERALL", budgetYear, user, h),
+    orgEvaluations("TOWNSHIP_FISCAL", budgetYear, user, h),
   ]);
   const grades: GradeMix = { EXCELLENT: 0, GOOD: 0, PASS: 0, FAIL: 0 };
   for (const r of thirdParty) if (r.grade) grades[r.grade] += 1;
@@ -186,11 +198,14 @@ export async function summaryYearOptions(h: DbOrTx = db): Promise<number[]> {
 
 export type PlanText = { plan: string; version: number; updatedAt: Date | null };
 
-/** Section 三 as the bureau wrote it; an empty text at version 0 when nothing was written yet. */
-export async function annualSummaryPlan(workYear: number, h: DbOrTx = db): Promise<PlanText> {
+/**
+ * Section 三 as the reader's bureau wrote it (their district's; the province's own for a
+ * province-level reader); an empty text at version 0 when nothing was written yet.
+ */
+export async function annualSummaryPlan(user: Reader, workYear: number, h: DbOrTx = db): Promise<PlanText> {
   const [row] = await h
     .select({ plan: annualSummaryPlans.plan, version: annualSummaryPlans.version, updatedAt: annualSummaryPlans.updatedAt })
     .from(annualSummaryPlans)
-    .where(eq(annualSummaryPlans.workYear, workYear));
+    .where(and(eq(annualSummaryPlans.workYear, workYear), districtActScope(user, annualSummaryPlans.districtId)));
   return row ?? { plan: "", version: 0, updatedAt: null };
 }

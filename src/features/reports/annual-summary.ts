@@ -1,6 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { defaultDashboardYear } from "@/features/dashboards/queries";
+import type { CurrentUser } from "@/server/session";
 import { summaryBlocks, type Block } from "./annual-summary-document";
 import { annualSummary, annualSummaryPlan, summaryYearOptions, type AnnualSummary, type PlanText } from "./annual-summary-queries";
 
@@ -15,11 +16,17 @@ export async function resolveWorkYear(raw: string | string[] | undefined) {
   return { year: years.includes(asked) ? asked : fallback, years };
 }
 
-/** The summary of a work year, in the reader's language, as data and as the document's blocks. */
-export async function loadSummary(workYear: number): Promise<LoadedSummary> {
+/**
+ * The summary of a work year of the reader's district, in the reader's language, as data and as the
+ * document's blocks.
+ */
+export async function loadSummary(
+  user: Pick<CurrentUser, "districtId" | "provinceWide">,
+  workYear: number,
+): Promise<LoadedSummary> {
   const [data, plan, t] = await Promise.all([
-    annualSummary(workYear),
-    annualSummaryPlan(workYear),
+    annualSummary(user, workYear),
+    annualSummaryPlan(user, workYear),
     getTranslations("reports.summary"),
   ]);
   return { data, plan, blocks: summaryBlocks(data, plan.plan, (k, v) => t(k, v)) };

@@ -31,7 +31,7 @@ export async function exportSummaryDocx(
       });
     return new Response(null, { status: 404 });
   }
-  const [{ blocks }, t] = await Promise.all([loadSummary(year), getTranslations("reports.docx")]);
+  const [{ blocks }, t] = await Promise.all([loadSummary(user, year), getTranslations("reports.docx")]);
   const title = blocks[0]?.kind === "title" ? blocks[0].text : "";
   const file = await summaryDocx(blocks, title);
   await writeAudit(db, {

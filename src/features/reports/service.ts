@@ -3,10 +3,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { ActionContext } from "@/server/action-client";
 import { AppError } from "@/server/errors";
 import { annualSummaryPlans, fiscalYears } from "@/server/schema";
+import { creatingDistrictId, districtActScope } from "@/server/scope";
 import type { SaveSummaryPlanInput } from "./schemas";
 
 /**
- * Write section 三 (next year's plan) of a work year's summary. The first save inserts at version 1;
+ * Write section 三 (next year's plan) of a work year's summary of the writer's district (the
+ * province's own for a province-level administrator). The first save inserts at version 1;
  * later saves update only the version the writer opened, so two writers never overwrite each other.
  */
 export async function saveSummaryPlan(
@@ -20,22 +22,24 @@ export async function saveSummaryPlan(
     .from(fiscalYears)
     .where(eq(fiscalYears.year, workYear - 1));
   if (!budgetYear) throw new AppError("NOT_FOUND");
+  const districtId = creatingDistrictId(user);
+  const ours = and(eq(annualSummaryPlans.workYear, workYear), districtActScope(user, annualSummaryPlans.districtId));
   const [before] = await tx
     .select({ plan: annualSummaryPlans.plan, version: annualSummaryPlans.version })
     .from(annualSummaryPlans)
-    .where(eq(annualSummaryPlans.workYear, workYear));
+    .where(ours);
   if ((before?.version ?? 0) !== version) throw new AppError("CONFLICT");
   const [after] =
     version === 0
       ? await tx
           .insert(annualSummaryPlans)
-          .values({ workYear, plan, updatedBy: user.id })
+          .values({ workYear, districtId, plan, updatedBy: user.id })
           .onConflictDoNothing()
           .returning({ version: annualSummaryPlans.version })
       : await tx
           .update(annualSummaryPlans)
           .set({ plan, updatedBy: user.id, updatedAt: new Date(), version: sql`${annualSummaryPlans.version} + 1` })
-          .where(and(eq(annualSummaryPlans.workYear, workYear), eq(annualSummaryPlans.version, version)))
+          .where(and(ours, eq(annualSummaryPlans.version, version)))
           .returning({ version: annualSummaryPlans.version });
   // Someone saved between our read and our write.
   if (!after) throw new AppError("CONFLICT");

@@ -53,7 +53,7 @@ async function columns(): Promise<ExcelColumn<SelectionRow>[]> {
 /** A batch's selected projects as .xlsx, for finance; the audit row is written before the file streams. */
 export async function exportBatchSelections(user: CurrentUser, batchId: string, meta: RequestMeta) {
   const actor = { id: user.id, username: user.username, role: user.role };
-  const detail = can(user.role, "sampling.export") ? await getBatch(batchId) : null;
+  const detail = can(user.role, "sampling.export") ? await getBatch(user, batchId) : null;
   if (!detail) {
     await writeAudit(db, {
       actor,

@@ -12,8 +12,9 @@ import {
   users,
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
+import { batchDistrictScope } from "./scope";
 
-type Reader = Pick<CurrentUser, "id" | "role" | "departmentId">;
+type Reader = Pick<CurrentUser, "id" | "role" | "departmentId" | "districtId" | "provinceWide">;
 const unitOrg = alias(organisations, "unit_org");
 const selfEval = alias(evaluations, "self_eval");
 const sampledEval = alias(evaluations, "sampled_eval");
@@ -34,6 +35,7 @@ export async function feedbackDocument(user: Reader, batchId: string, department
       batchId: samplingBatches.id,
       batchName: samplingBatches.name,
       batchStatus: samplingBatches.status,
+      districtId: samplingBatches.districtId,
       year: samplingBatches.year,
       departmentId: organisations.id,
       departmentName: organisations.name,
@@ -55,7 +57,8 @@ export async function feedbackDocument(user: Reader, batchId: string, department
     )
     .leftJoin(publisher, eq(publisher.id, samplingFeedback.publishedBy))
     .leftJoin(acknowledger, eq(acknowledger.id, samplingFeedback.acknowledgedBy))
-    .where(eq(samplingBatches.id, batchId));
+    // Finance: a batch of their district (any for the province); a department: its own feedback.
+    .where(and(eq(samplingBatches.id, batchId), finance ? batchDistrictScope(user) : undefined));
   if (!head) return null;
   if (!finance && head.status !== "PUBLISHED") return null;
   const rows = await db

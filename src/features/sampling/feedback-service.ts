@@ -9,12 +9,14 @@ import {
   samplingSelections,
 } from "@/server/schema";
 import type { AcknowledgeFeedbackInput, SaveFeedbackInput } from "./schemas";
+import { actingBatch } from "./scope";
 import type { ServiceContext } from "./service";
 
 // 反馈意见: finance writes one per department of a started batch and publishes it once every sampled
 // project of the department is settled; the department's approver acknowledges it.
 
 export async function saveFeedback(input: SaveFeedbackInput, { db, user }: ServiceContext) {
+  await actingBatch(db, user, input.batchId);
   const [batch] = await db
     .select({ status: samplingBatches.status })
     .from(samplingBatches)

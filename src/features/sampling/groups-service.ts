@@ -10,6 +10,8 @@ import {
   users,
 } from "@/server/schema";
 import type { MoveProjectInput, SetGroupMembersInput } from "./schemas";
+import { districtPeople } from "@/server/scope";
+import { actingBatch } from "./scope";
 import type { ServiceContext } from "./service";
 
 // Before a batch starts, finance sets each group's members and lead and may move projects between
@@ -42,13 +44,14 @@ async function bumpDraftBatch(db: DbOrTx, batchId: string, version: number) {
 }
 
 /** Before the start: a group's members (reviewers and experts, each in one group of the batch) and lead. */
-export async function setGroupMembers(input: SetGroupMembersInput, { db }: ServiceContext) {
+export async function setGroupMembers(input: SetGroupMembersInput, { db, user }: ServiceContext) {
   const memberIds = [...new Set(input.memberIds)];
   const [group] = await db
     .select({ id: samplingGroups.id, batchId: samplingGroups.batchId })
     .from(samplingGroups)
     .where(eq(samplingGroups.id, input.groupId));
   if (!group) throw new AppError("NOT_FOUND");
+  await actingBatch(db, user, group.batchId);
   if (!memberIds.includes(input.leadId)) {
     throw new AppError("VALIDATION", "VALIDATION", { leadId: ["sampling.leadNotMember"] });
   }
@@ -56,7 +59,12 @@ export async function setGroupMembers(input: SetGroupMembersInput, { db }: Servi
     .select({ id: users.id })
     .from(users)
     .where(
-      and(inArray(users.id, memberIds), inArray(users.role, [...REVIEWER_ROLES]), eq(users.active, true)),
+      and(
+        inArray(users.id, memberIds),
+        inArray(users.role, [...REVIEWER_ROLES]),
+        eq(users.active, true),
+        districtPeople(user),
+      ),
     );
   if (people.length !== memberIds.length) {
     throw new AppError("VALIDATION", "VALIDATION", { memberIds: ["sampling.notReviewer"] });
@@ -83,7 +91,8 @@ export async function setGroupMembers(input: SetGroupMembersInput, { db }: Servi
 }
 
 /** Before the start: move a selected project to another group of the same batch. */
-export async function moveProject(input: MoveProjectInput, { db }: ServiceContext) {
+export async function moveProject(input: MoveProjectInput, { db, user }: ServiceContext) {
+  await actingBatch(db, user, input.batchId);
   const [target] = await db
     .select({ id: samplingGroups.id })
     .from(samplingGroups)

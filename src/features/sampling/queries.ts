@@ -12,7 +12,9 @@ import {
   samplingSelections,
   users,
 } from "@/server/schema";
+import { districtPeople, mayActOn } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
+import { batchDistrictScope } from "./scope";
 import { COLOUR, FILED, REPORT_FROM } from "@/features/monitoring/sql";
 
 type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
@@ -36,9 +38,12 @@ export async function redWarningProjectIds(handle: DbOrTx, year: number): Promis
 
 const budgetSql = sql<string>`(${projects.budgetCurrent} + ${projects.budgetCarryover} + ${projects.budgetOther})`;
 
-/** The batches a user may see: finance admin all of the year's, a reviewer or expert those they sit in. */
+/**
+ * The batches a user may see: finance admin their district's (a province-level one every district's),
+ * a reviewer or expert those they sit in.
+ */
 function batchScope(user: Reader): SQL | undefined {
-  if (user.role === "FINANCE_ADMIN") return undefined;
+  if (user.role === "FINANCE_ADMIN") return batchDistrictScope(user);
   if (user.role !== "FINANCE_REVIEWER" && user.role !== "EXPERT") return sql`false`;
   return inArray(
     samplingBatches.id,
@@ -74,9 +79,16 @@ export async function listBatches(user: Reader, year: number) {
 }
 export type BatchListRow = Awaited<ReturnType<typeof listBatches>>[number];
 
-/** One batch for finance: its inputs, groups with members, and totals; null when unknown. */
-export async function getBatch(batchId: string) {
-  const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, batchId));
+/**
+ * One batch for finance: its inputs, groups with members, and totals, and whether the user may act
+ * on it (a province-level administrator reads the districts' batches); null when unknown or another
+ * district's.
+ */
+export async function getBatch(user: Reader, batchId: string) {
+  const [batch] = await db
+    .select()
+    .from(samplingBatches)
+    .where(and(eq(samplingBatches.id, batchId), batchDistrictScope(user)));
   if (!batch) return null;
   const [groups, members] = await Promise.all([
     db
@@ -109,6 +121,7 @@ export async function getBatch(batchId: string) {
   ]);
   return {
     batch,
+    canAct: mayActOn(user, batch.districtId),
     groups: groups.map((g) => ({ ...g, members: members.filter((m) => m.groupId === g.id) })),
   };
 }
@@ -121,7 +134,10 @@ export type BatchDetail = NonNullable<Awaited<ReturnType<typeof getBatch>>>;
 export async function batchSelections(user: Reader, batchId: string) {
   const memberOnly =
     user.role === "FINANCE_ADMIN"
-      ? undefined
+      ? inArray(
+          samplingSelections.batchId,
+          db.select({ id: samplingBatches.id }).from(samplingBatches).where(batchDistrictScope(user)),
+        )
       : inArray(
           samplingSelections.groupId,
           db
@@ -228,11 +244,13 @@ export async function departmentGaps(batchId: string) {
 }
 export type DepartmentGapRow = Awaited<ReturnType<typeof departmentGaps>>[number];
 
-/** Active finance reviewers and experts, for the group members' choice. */
-export async function reviewerOptions() {
+/** Active finance reviewers and experts of the user's district, for the group members' choice. */
+export async function reviewerOptions(user: Reader) {
   return db
     .select({ id: users.id, name: users.displayName, username: users.username, role: users.role })
     .from(users)
-    .where(and(inArray(users.role, ["FINANCE_REVIEWER", "EXPERT"]), eq(users.active, true)))
+    .where(
+      and(inArray(users.role, ["FINANCE_REVIEWER", "EXPERT"]), eq(users.active, true), districtPeople(user)),
+    )
     .orderBy(asc(users.role), asc(users.username));
 }

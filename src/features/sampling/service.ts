@@ -12,21 +12,27 @@ import {
   samplingGroups,
   samplingSelections,
 } from "@/server/schema";
+import { creatingDistrictId } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { drawCandidates } from "./draw-inputs";
 import { redWarningProjectIds } from "./queries";
+import { actingBatch } from "./scope";
 import { balanceGroups, drawSample } from "./rules";
 import type { CloseBatchInput, CreateBatchInput, StartBatchInput } from "./schemas";
 
 export type ServiceContext = { db: DbOrTx; user: CurrentUser };
 
-/** Finance draws a batch: the draw from the year's filed self-evaluations, split into balanced groups. */
+/**
+ * Finance draws a batch: the draw from the year's filed self-evaluations of the district's projects
+ * (every district's for the province's own batch), split into balanced groups.
+ */
 export async function createBatch(input: CreateBatchInput, { db, user }: ServiceContext) {
   const [year] = await db
     .select({ year: fiscalYears.year })
     .from(fiscalYears)
     .where(eq(fiscalYears.year, input.year));
   if (!year) throw new AppError("VALIDATION", "VALIDATION", { year: ["fiscalYearUnknown"] });
+  const districtId = creatingDistrictId(user);
   const candidates = await drawCandidates(db, input.year, user);
   const drawn = drawSample({
     candidates,
@@ -51,6 +57,7 @@ export async function createBatch(input: CreateBatchInput, { db, user }: Service
     .insert(samplingBatches)
     .values({
       year: input.year,
+      districtId,
       name: input.name,
       sampleSize: input.sampleSize,
       seed: input.seed,
@@ -99,6 +106,7 @@ export async function createBatch(input: CreateBatchInput, { db, user }: Service
  * points), with the self-evaluation's budget and executed amounts.
  */
 export async function startBatch(input: StartBatchInput, { db, user }: ServiceContext) {
+  await actingBatch(db, user, input.batchId);
   const groups = await db
     .select({
       id: samplingGroups.id,
@@ -163,7 +171,8 @@ export async function startBatch(input: StartBatchInput, { db, user }: ServiceCo
  * STARTED → CLOSED: once every sampled project is settled and every department with sampled projects
  * has its published feedback.
  */
-export async function closeBatch(input: CloseBatchInput, { db }: ServiceContext) {
+export async function closeBatch(input: CloseBatchInput, { db, user }: ServiceContext) {
+  await actingBatch(db, user, input.batchId);
   const [open] = await queryRows<{ unsettled: number; unpublished: number }>(
     db,
     sql`select

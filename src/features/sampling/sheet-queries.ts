@@ -17,7 +17,7 @@ import {
 import type { CurrentUser } from "@/server/session";
 import { memberOfEvaluationGroup, sampledEvaluationScope } from "./scope";
 
-type Reader = Pick<CurrentUser, "id" | "role">;
+type Reader = Pick<CurrentUser, "id" | "role" | "districtId" | "provinceWide">;
 const unitOrg = alias(organisations, "unit_org");
 const deptOrg = alias(organisations, "dept_org");
 const selfEval = alias(evaluations, "self_eval");

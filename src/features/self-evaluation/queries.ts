@@ -13,7 +13,7 @@ import {
   projects,
   users,
 } from "@/server/schema";
-import { departmentScope, projectScope } from "@/server/scope";
+import { applicableRecords, coveringRecords, departmentScope, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { FILED_STATUSES, type SelfStatus } from "./flow";
 import { yearRules } from "./service";
@@ -35,22 +35,40 @@ export type EvaluationListFilters = {
 
 const filedList = sql.raw(FILED_STATUSES.map((s) => `'${s}'`).join(", "));
 
-export async function selfRound(year: number) {
+/**
+ * The self-evaluation round of a year that covers a district's projects: the district's own, else the
+ * province's (for no district, the province's own round).
+ */
+export async function selfRound(districtId: string | null, year: number) {
   const [round] = await db
     .select()
     .from(evaluationRounds)
-    .where(and(eq(evaluationRounds.type, "SELF"), eq(evaluationRounds.year, year)));
+    .where(
+      and(
+        eq(evaluationRounds.type, "SELF"),
+        eq(evaluationRounds.year, year),
+        coveringRecords(districtId, evaluationRounds.districtId),
+      ),
+    )
+    .orderBy(sql`${evaluationRounds.districtId} nulls last`)
+    .limit(1);
   return round ?? null;
 }
 
 export async function selfFilterOptions(user: Reader) {
   const [years, rounds, departments] = await Promise.all([
     db.select({ year: fiscalYears.year }).from(fiscalYears).orderBy(desc(fiscalYears.year)),
+    // The rounds the user's work goes by, one per year: the district's or the province's (a year has
+    // either the province's round or its districts' own); a province-level user's, any of them.
     db
-      .select({ year: evaluationRounds.year, dueDate: evaluationRounds.dueDate })
+      .selectDistinctOn([evaluationRounds.year], {
+        year: evaluationRounds.year,
+        dueDate: evaluationRounds.dueDate,
+        districtId: evaluationRounds.districtId,
+      })
       .from(evaluationRounds)
-      .where(eq(evaluationRounds.type, "SELF"))
-      .orderBy(desc(evaluationRounds.year)),
+      .where(and(eq(evaluationRounds.type, "SELF"), applicableRecords(user, evaluationRounds.districtId)))
+      .orderBy(desc(evaluationRounds.year), sql`${evaluationRounds.districtId} nulls first`),
     db
       .select({ id: organisations.id, name: organisations.name })
       .from(organisations)
@@ -154,6 +172,7 @@ export async function getSelfEvaluationView(user: Reader, projectId: string) {
       code: projects.code,
       name: projects.name,
       year: projects.year,
+      districtId: projects.districtId,
       departmentName: deptOrg.name,
       unitName: unitOrg.name,
     })
@@ -190,7 +209,7 @@ export async function getSelfEvaluationView(user: Reader, projectId: string) {
           .orderBy(desc(evaluationTransitions.createdAt))
       : [],
     yearRules(db, project.year),
-    selfRound(project.year),
+    selfRound(project.districtId, project.year),
   ]);
   return {
     project,

@@ -20,7 +20,7 @@ import {
   fiscalYears,
   projects,
 } from "@/server/schema";
-import { projectScope } from "@/server/scope";
+import { coveredBy, coveringRecords, creatingDistrictId, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { EDITABLE_STATUSES, reviewTransition, transitionByName, type Transition } from "./flow";
 import type { OpenRoundInput, ReviewEvaluationInput, SaveEvaluationInput } from "./schemas";
@@ -63,9 +63,11 @@ export async function scopedEvaluation(db: DbOrTx, user: CurrentUser, evaluation
 }
 
 /**
- * 开启自评: finance opens the self-evaluation of a budget year with a due date. Every project of the
- * year gets a DRAFT self-evaluation whose lines copy the indicators of its latest approved target
- * sheet, and whose 全年预算数 and 执行数 start from the project's figures.
+ * 开启自评: a district's finance opens the self-evaluation of a budget year with a due date. Every
+ * project of the district and year gets a DRAFT self-evaluation whose lines copy the indicators of its
+ * latest approved target sheet, and whose 全年预算数 and 执行数 start from the project's figures. A
+ * province-level administrator opens the province's own round, for every district's projects: a year
+ * has either that round or its districts' own, never both.
  */
 export async function openRound(input: OpenRoundInput, { db, user }: ServiceContext) {
   const [year] = await db
@@ -73,21 +75,39 @@ export async function openRound(input: OpenRoundInput, { db, user }: ServiceCont
     .from(fiscalYears)
     .where(eq(fiscalYears.year, input.year));
   if (!year) throw new AppError("VALIDATION", "VALIDATION", { year: ["fiscalYearUnknown"] });
+  const districtId = creatingDistrictId(user);
+  const roundExists = () =>
+    new AppError("VALIDATION", "VALIDATION", { year: ["selfEvaluation.roundExists"] });
+  // The district's own or the province's round of the year (for the province: any district's).
+  const [existing] = await db
+    .select({ id: evaluationRounds.id })
+    .from(evaluationRounds)
+    .where(
+      and(
+        eq(evaluationRounds.type, "SELF"),
+        eq(evaluationRounds.year, input.year),
+        districtId ? coveringRecords(districtId, evaluationRounds.districtId) : undefined,
+      ),
+    )
+    .limit(1);
+  if (existing) throw roundExists();
   const [round] = await db
     .insert(evaluationRounds)
-    .values({ type: "SELF", year: input.year, dueDate: input.dueDate, openedBy: user.id })
+    .values({ type: "SELF", year: input.year, districtId, dueDate: input.dueDate, openedBy: user.id })
     .onConflictDoNothing()
     .returning({ id: evaluationRounds.id });
-  if (!round) throw new AppError("VALIDATION", "VALIDATION", { year: ["selfEvaluation.roundExists"] });
+  if (!round) throw roundExists();
+  const covered = coveredBy(districtId, projects.districtId);
   const created = await db.execute(sql`
     insert into evaluations (type, year, project_id, status, budget_total, executed_total)
-    select 'SELF', p.year, p.id, 'DRAFT',
-           p.budget_current + p.budget_carryover + p.budget_other,
-           p.executed_current + p.executed_carryover + p.executed_other
-    from projects p
-    where p.year = ${input.year}
-      and not exists (select 1 from evaluations e where e.type = 'SELF' and e.project_id = p.id)
+    select 'SELF', ${projects.year}, ${projects.id}, 'DRAFT',
+           budget_current + budget_carryover + budget_other,
+           executed_current + executed_carryover + executed_other
+    from ${projects}
+    where ${projects.year} = ${input.year} and ${covered}
+      and not exists (select 1 from evaluations e where e.type = 'SELF' and e.project_id = ${projects.id})
     returning id`);
+  const ids = (created as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
   await db.execute(sql`
     insert into evaluation_scores
       (evaluation_id, target_indicator_id, level1, level2, name, target_text, max_points, sort_order)
@@ -103,8 +123,8 @@ export async function openRound(input: OpenRoundInput, { db, user }: ServiceCont
     ) s on true
     join target_indicators i on i.sheet_id = s.id
     where e.type = 'SELF' and e.year = ${input.year} and e.status = 'DRAFT'
+      and e.project_id in (select ${projects.id} from ${projects} where ${projects.year} = ${input.year} and ${covered})
       and not exists (select 1 from evaluation_scores x where x.evaluation_id = e.id)`);
-  const ids = (created as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
   if (ids.length)
     await db.insert(evaluationTransitions).values(
       ids.map((evaluationId) => ({

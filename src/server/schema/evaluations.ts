@@ -15,6 +15,7 @@ import {
 import { sql } from "drizzle-orm";
 import { EVALUATION_STATUSES, EVALUATION_TYPES, GRADES } from "../../domain/evaluation";
 import { TEMPLATE_CODES } from "../../domain/evaluation-templates";
+import { districts } from "./districts";
 import { fiscalYears } from "./fiscal-years";
 import { organisations } from "./organisations";
 import { projects } from "./projects";
@@ -33,7 +34,8 @@ export const gradeEnum = pgEnum("grade", GRADES);
 const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
 const points = (name: string) => numeric(name, { precision: 6, scale: 2 });
 
-// Finance opens a type of evaluation for a budget year, with a due date (单位自评 of 2020 in 2021).
+// A district's finance opens a type of evaluation for a budget year, with a due date (单位自评 of 2020
+// in 2021), for the district's projects.
 export const evaluationRounds = pgTable(
   "evaluation_rounds",
   {
@@ -42,11 +44,16 @@ export const evaluationRounds = pgTable(
     year: integer("year")
       .notNull()
       .references(() => fiscalYears.year),
+    // The district whose round it is (null: the province's own, covering every district).
+    districtId: uuid("district_id").references(() => districts.id),
     dueDate: date("due_date").notNull(),
     openedBy: uuid("opened_by").references(() => users.id),
     openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("evaluation_rounds_type_year_key").on(t.type, t.year)],
+  // One round of a type and year per district, and one of the province's own.
+  (t) => [
+    unique("evaluation_rounds_district_type_year_key").on(t.districtId, t.type, t.year).nullsNotDistinct(),
+  ],
 );
 
 export const templateCodeEnum = pgEnum("evaluation_template_code", TEMPLATE_CODES);

@@ -20,6 +20,7 @@ import {
   REPORT_STATUSES,
   SCOPE_RULES,
 } from "../../features/monitoring/constants";
+import { districts } from "./districts";
 import { fiscalYears } from "./fiscal-years";
 import { organisations } from "./organisations";
 import { projects } from "./projects";
@@ -45,6 +46,8 @@ export const monitoringRounds = pgTable(
     year: integer("year")
       .notNull()
       .references(() => fiscalYears.year),
+    // The district whose round it is (null: the province's own, covering every district).
+    districtId: uuid("district_id").references(() => districts.id),
     name: text("name").notNull(),
     periodMonths: integer("period_months").notNull(),
     dueDate: date("due_date").notNull(),
@@ -54,7 +57,7 @@ export const monitoringRounds = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("monitoring_rounds_year_idx").on(t.year)],
+  (t) => [index("monitoring_rounds_district_year_idx").on(t.districtId, t.year)],
 );
 
 // One project's report in a round. Amounts are what the unit reports to date by funding source;

@@ -11,6 +11,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { districts } from "./districts";
 import { fiscalYears } from "./fiscal-years";
 import { projects } from "./projects";
 import { users } from "./users";
@@ -96,6 +97,8 @@ export const expertGroups = pgTable(
     year: integer("year")
       .notNull()
       .references(() => fiscalYears.year),
+    // The district whose group it is (null: the province's own).
+    districtId: uuid("district_id").references(() => districts.id),
     name: text("name").notNull(),
     leadExpertId: uuid("lead_expert_id")
       .notNull()
@@ -103,7 +106,7 @@ export const expertGroups = pgTable(
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("expert_groups_year_name_key").on(t.year, t.name)],
+  (t) => [unique("expert_groups_district_year_name_key").on(t.districtId, t.year, t.name).nullsNotDistinct()],
 );
 
 export const expertGroupMembers = pgTable(

@@ -11,6 +11,7 @@ import {
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
+import { districts } from "./districts";
 import { fiscalYears } from "./fiscal-years";
 import { organisations } from "./organisations";
 import { projects } from "./projects";
@@ -39,6 +40,8 @@ export const samplingBatches = pgTable(
     year: integer("year")
       .notNull()
       .references(() => fiscalYears.year),
+    // The district whose batch it is, drawn from its projects (null: the province's own, from all).
+    districtId: uuid("district_id").references(() => districts.id),
     name: text("name").notNull(),
     status: samplingBatchStatusEnum("status").notNull().default("DRAFT"),
     // The draw's inputs, kept so the same inputs can be shown and drawn again.
@@ -54,7 +57,9 @@ export const samplingBatches = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp("started_at", { withTimezone: true }),
   },
-  (t) => [unique("sampling_batches_year_name_key").on(t.year, t.name)],
+  (t) => [
+    unique("sampling_batches_district_year_name_key").on(t.districtId, t.year, t.name).nullsNotDistinct(),
+  ],
 );
 
 export const samplingGroups = pgTable(

@@ -15,6 +15,7 @@ import {
   treasuryPayments,
 } from "../schema";
 import type { ProjectSeed } from "./projects-data";
+import { DISTRICT } from "./organisations-data";
 import { createRandom, seedId, type Random } from "./random";
 import { sheetSeedId } from "./targets";
 
@@ -263,6 +264,7 @@ export async function seedMonitoring(tx: Tx, options: { projects: ProjectSeed[] 
     .values({
       id: ROUND_ID,
       year: 2020,
+      districtId: seedId(DISTRICT.key),
       name: "2020年1–7月绩效运行监控",
       periodMonths: MONTHS,
       dueDate: DUE,

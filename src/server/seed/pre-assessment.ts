@@ -10,7 +10,7 @@ import {
   preAssessments,
 } from "../schema";
 import type { PreAssessmentStatus } from "../schema/pre-assessment";
-import { DEPARTMENTS } from "./organisations-data";
+import { DEPARTMENTS, DISTRICT } from "./organisations-data";
 import type { ProjectSeed } from "./projects-data";
 import { createRandom, seedId } from "./random";
 
@@ -145,6 +145,7 @@ export function buildPreAssessmentSeed(projects: ProjectSeed[]): PreAssessmentSe
     out.groups.push({
       id,
       year: YEAR,
+      districtId: seedId(DISTRICT.key),
       name: GROUP_NAMES[g]!,
       leadExpertId: EXPERTS[members[1]!]!,
       createdBy: FINANCE_ADMIN,

@@ -13,6 +13,7 @@ import { executionPoints, gradeOf, hundredthsToText, toHundredths } from "../../
 import { sumYuan, toFen } from "../../domain/money";
 import { balanceGroups, drawSample } from "../../features/sampling/rules";
 import type { ProjectSeed } from "./projects-data";
+import { DISTRICT } from "./organisations-data";
 import { createRandom, seedId } from "./random";
 import type { buildSelfEvaluationSeed } from "./self-evaluation";
 
@@ -199,6 +200,7 @@ export function buildSamplingSeed(
   const batch: typeof samplingBatches.$inferInsert = {
     id: SAMPLING_2020.id,
     year: SAMPLING_2020.year,
+    districtId: seedId(DISTRICT.key),
     name: SAMPLING_2020.name,
     // Every score settled and every department's feedback published: the 2021 work is done.
     status: "CLOSED",

@@ -11,6 +11,7 @@ import {
 import { sumYuan, toFen } from "../../domain/money";
 import { OPERATOR_SYMBOL } from "../../features/targets/levels";
 import type { ProjectSeed } from "./projects-data";
+import { DISTRICT } from "./organisations-data";
 import { createRandom, seedId, type Random } from "./random";
 
 // 单位自评 of budget year 2020, filed in work year 2021 (SPEC §10: 1,317 of 1,317). Every project is
@@ -169,6 +170,7 @@ export async function insertSelfEvaluationSeed(
       id: SELF_ROUND_2020.id,
       type: "SELF",
       year: 2020,
+      districtId: seedId(DISTRICT.key),
       dueDate: SELF_ROUND_2020.dueDate,
       openedBy: financeAdminId,
       openedAt: new Date("2021-03-01T01:00:00Z"),

@@ -30,7 +30,7 @@ export default async function ExpertGroupsPage({ searchParams }: Props) {
   const year = p.year && years.includes(p.year) ? p.year : DEFAULT_PRE_YEAR;
   const [groups, options] = await Promise.all([
     listGroups(user, year),
-    manage ? groupFormOptions(year) : null,
+    manage ? groupFormOptions(user, year) : null,
   ]);
   return (
     <>

@@ -27,7 +27,7 @@ export default async function AnnualSummaryPage({
     getTranslations("reports"),
   ]);
   if (year === null) return <EmptyState title={t("noYears")} />;
-  const { data, plan, blocks } = await loadSummary(year);
+  const { data, plan, blocks } = await loadSummary(user, year);
   return (
     <div>
       <div className="no-print">

@@ -24,15 +24,17 @@ export default async function SamplingBatchPage({ params }: Props) {
   const user = await requireUser();
   if (!can(user.role, "sampling.manage")) notFound();
   const { batchId } = await params;
-  const detail = GUID.test(batchId) ? await getBatch(batchId) : null;
+  const detail = GUID.test(batchId) ? await getBatch(user, batchId) : null;
   if (!detail) notFound();
-  const { batch, groups } = detail;
+  const { batch, groups, canAct } = detail;
+  // A province-level administrator reads a district's batch; only its district acts on it.
   const draft = batch.status === "DRAFT";
+  const editable = draft && canAct;
   const [rows, gaps, states, people, t, tc] = await Promise.all([
     batchSelections(user, batchId),
     departmentGaps(batchId),
     feedbackStates(batchId),
-    draft ? reviewerOptions() : [],
+    editable ? reviewerOptions(user) : [],
     getTranslations("sampling"),
     getTranslations("common"),
   ]);
@@ -113,7 +115,7 @@ export default async function SamplingBatchPage({ params }: Props) {
                 </span>
               }
             >
-              {draft ? (
+              {editable ? (
                 <GroupMembersForm
                   groupId={g.id}
                   groupLabel={groupLabel(g.sortOrder)}
@@ -139,7 +141,7 @@ export default async function SamplingBatchPage({ params }: Props) {
             </Card>
           ))}
         </div>
-        {draft && (
+        {editable && (
           <Card title={t("start.title")}>
             <StartBatchButton batchId={batch.id} batchVersion={batch.version} />
           </Card>
@@ -149,7 +151,7 @@ export default async function SamplingBatchPage({ params }: Props) {
             <DepartmentGapTable batchId={batch.id} rows={gaps} states={states} />
           </Card>
         )}
-        {batch.status === "STARTED" && (
+        {batch.status === "STARTED" && canAct && (
           <Card title={t("close.title")}>
             <CloseBatchButton batchId={batch.id} batchVersion={batch.version} />
           </Card>
@@ -166,7 +168,7 @@ export default async function SamplingBatchPage({ params }: Props) {
             rows={rows}
             batchId={batch.id}
             batchVersion={batch.version}
-            editable={draft}
+            editable={editable}
             groups={groups.map((g) => ({ id: g.id, label: groupLabel(g.sortOrder) }))}
           />
         </Card>

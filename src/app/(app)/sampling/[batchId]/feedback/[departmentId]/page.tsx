@@ -11,6 +11,7 @@ import { feedbackDocument } from "@/features/sampling/feedback-queries";
 import { gapText } from "@/features/sampling/format";
 import { SourceItems } from "@/features/rectification/components/source-items";
 import { can } from "@/server/permissions";
+import { mayActOn } from "@/server/scope";
 import { requireUser } from "@/server/session";
 
 type Props = { params: Promise<{ batchId: string; departmentId: string }> };
@@ -142,7 +143,7 @@ export default async function FeedbackPage({ params }: Props) {
           <SourceItems user={user} sourceId={head.feedbackId} param="feedbackId" />
         </Card>
       )}
-      {finance && !published && (
+      {finance && !published && mayActOn(user, head.districtId) && (
         <Card title={t("feedback.formTitle")} className="no-print mx-auto mt-5 max-w-[210mm]">
           <FeedbackForm
             batchId={batchId}

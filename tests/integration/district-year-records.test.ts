@@ -1,0 +1,593 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import {
+  openRoundDefinition as openMonitoringRoundDefinition,
+  runOpenRound,
+} from "@/features/monitoring/definitions";
+import { getRound, listRounds } from "@/features/monitoring/queries";
+import { createExpertGroupDefinition, runCreateExpertGroup } from "@/features/pre-assessment/definitions";
+import { groupFormOptions, listGroups } from "@/features/pre-assessment/queries";
+import { runSaveSummaryPlan, saveSummaryPlanDef } from "@/features/reports/definitions";
+import { annualSummary, annualSummaryPlan } from "@/features/reports/annual-summary-queries";
+import {
+  closeBatchDefinition,
+  createBatchDefinition,
+  moveProjectDefinition,
+  runCloseBatch,
+  runCreateBatch,
+  runMoveProject,
+  runSaveFeedback,
+  runSetGroupMembers,
+  runStartBatch,
+  saveFeedbackDefinition,
+  setGroupMembersDefinition,
+  startBatchDefinition,
+} from "@/features/sampling/definitions";
+import { feedbackDocument } from "@/features/sampling/feedback-queries";
+import { batchSelections, getBatch, listBatches, reviewerOptions } from "@/features/sampling/queries";
+import { getSampledSheet } from "@/features/sampling/sheet-queries";
+import { openSelfRoundDefinition, runOpenSelfRound } from "@/features/self-evaluation/definitions";
+import { selfFilterOptions, selfRound } from "@/features/self-evaluation/queries";
+import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
+import { db } from "@/server/db";
+import {
+  districts,
+  evaluationRounds,
+  evaluations,
+  expertGroups,
+  monitoringReports,
+  organisations,
+  preAssessments,
+  projects,
+  samplingBatches,
+  samplingGroups,
+  samplingSelections,
+  users,
+} from "@/server/schema";
+import { DEMO_DISTRICT_ID } from "@/server/seed/seed";
+import type { CurrentUser } from "@/server/session";
+import { catalogTranslator, failure } from "../factories/messages";
+import { withOwnSeededDatabase } from "../factories/own-database";
+import { signedIn } from "../factories/users";
+
+// The year-level records — self-evaluation and monitoring rounds, sampling batches with their groups
+// and draw, expert groups, the annual summary's plan — are each district's own. District B's finance
+// administrator neither sees nor acts on district A's (the demo's), and B's round or draw covers B's
+// projects only. A province-level administrator reads all and acts on the province's own.
+
+// It adds a district with projects, a round, a batch and a group: in a database of its own on the
+// server, so the other files' counts stay theirs.
+withOwnSeededDatabase();
+
+const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+let t: (key: string) => string;
+function call<S extends z.ZodType, R>(
+  def: ActionDefinition<S>,
+  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
+) {
+  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
+}
+const openSelf = call(openSelfRoundDefinition, runOpenSelfRound);
+const openMonitoring = call(openMonitoringRoundDefinition, runOpenRound);
+const createBatch = call(createBatchDefinition, runCreateBatch);
+const setMembers = call(setGroupMembersDefinition, runSetGroupMembers);
+const moveProject = call(moveProjectDefinition, runMoveProject);
+const start = call(startBatchDefinition, runStartBatch);
+const close = call(closeBatchDefinition, runCloseBatch);
+const saveFeedback = call(saveFeedbackDefinition, runSaveFeedback);
+const createGroup = call(createExpertGroupDefinition, runCreateExpertGroup);
+const savePlan = call(saveSummaryPlanDef, runSaveSummaryPlan);
+
+const ok = <T>(r: { ok: boolean; data?: T; message?: string }): T => {
+  if (!r.ok) throw new Error(`expected success: ${JSON.stringify(r)}`);
+  return r.data as T;
+};
+
+const tag = `${process.pid}${Date.now().toString(36)}`.toUpperCase();
+const names = {
+  adminB: `fin_b_${tag}`.toLowerCase(),
+  reviewerB: `rev_b_${tag}`.toLowerCase(),
+  expertB: `exp_b_${tag}`.toLowerCase(),
+  province: `fin_prov_${tag}`.toLowerCase(),
+};
+
+let districtB: string;
+let deptB: string;
+/** B's 2020 projects, each with a filed self-evaluation (the draw's population). */
+const filedB: string[] = [];
+let project2021B: string;
+let project2022B: string;
+let adminA: CurrentUser;
+let adminB: CurrentUser;
+let province: CurrentUser;
+let demoBatchId: string;
+
+async function insertProject(unitId: string, year: number, n: number, budget: string) {
+  const [row] = await db
+    .insert(projects)
+    .values({
+      year,
+      code: `B${tag}-${year}-${n}`,
+      name: `乙区项目${year}-${n}`,
+      unitId,
+      departmentId: deptB,
+      kind: "DEPT_SPECIAL",
+      novelty: "NEW",
+      duration: "ONE_OFF",
+      requestedAmount: budget,
+      budgetCurrent: budget,
+      executedCurrent: "100000.00",
+    })
+    .returning({ id: projects.id });
+  return row!.id;
+}
+
+beforeAll(async () => {
+  t = await catalogTranslator();
+  [{ id: districtB }] = (await db
+    .insert(districts)
+    .values({ code: `8${tag.slice(-5)}`, name: `乙区${tag}` })
+    .returning({ id: districts.id })) as [{ id: string }];
+  const [bureau] = await db
+    .insert(organisations)
+    .values({ kind: "FINANCE_BUREAU", code: `B-${tag}-CZJ`, name: "乙区财政局", districtId: districtB })
+    .returning({ id: organisations.id });
+  const [division] = await db
+    .insert(organisations)
+    .values({ kind: "FINANCE_DIVISION", code: `B-${tag}-JX`, name: "乙区绩效管理科", parentId: bureau!.id })
+    .returning({ id: organisations.id });
+  const [dept] = await db
+    .insert(organisations)
+    .values({
+      kind: "DEPARTMENT",
+      code: `B-${tag}-D01`,
+      name: "乙区教育局",
+      districtId: districtB,
+      coveringDivisionId: division!.id,
+    })
+    .returning({ id: organisations.id });
+  deptB = dept!.id;
+  const [unit] = await db
+    .insert(organisations)
+    .values({ kind: "UNIT", code: `B-${tag}-D01-U1`, name: "乙区第一中学", parentId: deptB })
+    .returning({ id: organisations.id });
+  for (let i = 1; i <= 3; i++) filedB.push(await insertProject(unit!.id, 2020, i, `${i}000000.00`));
+  project2021B = await insertProject(unit!.id, 2021, 1, "500000.00");
+  project2022B = await insertProject(unit!.id, 2022, 1, "900000.00");
+  await db.insert(evaluations).values(
+    filedB.map((projectId) => ({
+      type: "SELF" as const,
+      year: 2020,
+      projectId,
+      status: "RECEIVED" as const,
+      budgetTotal: "1000000.00",
+      executedTotal: "900000.00",
+      totalScore: "85.00",
+      grade: "GOOD" as const,
+    })),
+  );
+  await db.insert(preAssessments).values({ projectId: project2022B, status: "FINANCE_REVIEWING" });
+  const [provinceOrg] = await db
+    .insert(organisations)
+    .values({ kind: "FINANCE_BUREAU", code: `P-${tag}-CZT`, name: "省财政厅" })
+    .returning({ id: organisations.id });
+  await db.insert(users).values([
+    {
+      username: names.adminB,
+      displayName: "乙区管理员",
+      role: "FINANCE_ADMIN",
+      orgId: division!.id,
+      passwordHash: "x",
+    },
+    {
+      username: names.reviewerB,
+      displayName: "乙区审核员",
+      role: "FINANCE_REVIEWER",
+      orgId: division!.id,
+      passwordHash: "x",
+    },
+    {
+      username: names.expertB,
+      displayName: "乙区专家",
+      role: "EXPERT",
+      districtId: districtB,
+      passwordHash: "x",
+    },
+    {
+      username: names.province,
+      displayName: "省厅管理员",
+      role: "FINANCE_ADMIN",
+      orgId: provinceOrg!.id,
+      passwordHash: "x",
+    },
+  ]);
+  adminA = await signedIn("finance_admin");
+  adminB = await signedIn(names.adminB);
+  province = await signedIn(names.province);
+  expect(adminA.districtId).toBe(DEMO_DISTRICT_ID);
+  expect(adminB.districtId).toBe(districtB);
+  expect(province.provinceWide).toBe(true);
+  [{ id: demoBatchId }] = (await db
+    .select({ id: samplingBatches.id })
+    .from(samplingBatches)
+    .where(eq(samplingBatches.districtId, DEMO_DISTRICT_ID))) as [{ id: string }];
+});
+
+describe("self-evaluation rounds per district", () => {
+  it("the demo's records belong to the demo district", async () => {
+    const [round] = await db.select().from(evaluationRounds).where(eq(evaluationRounds.year, 2020));
+    expect(round!.districtId).toBe(DEMO_DISTRICT_ID);
+    expect((await selfRound(DEMO_DISTRICT_ID, 2020))?.id).toBe(round!.id);
+    // B has no round of 2020: the demo's is not B's.
+    expect(await selfRound(districtB, 2020)).toBeNull();
+    expect((await selfFilterOptions(adminB)).rounds).toEqual([]);
+  });
+
+  it("B opens its 2021 round: drafts for B's projects only; A's round of 2021 stays to be opened", async () => {
+    const draftsA = async () =>
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(evaluations)
+          .innerJoin(projects, eq(projects.id, evaluations.projectId))
+          .where(
+            and(
+              eq(evaluations.type, "SELF"),
+              eq(projects.year, 2021),
+              eq(projects.districtId, DEMO_DISTRICT_ID),
+            ),
+          )
+      )[0]!.n;
+    const before = await draftsA();
+    const opened = ok(await openSelf(adminB, { year: "2021", dueDate: "2022-03-31" }));
+    expect(opened.created).toBe(1);
+    const [mine] = await db
+      .select({ projectId: evaluations.projectId, status: evaluations.status })
+      .from(evaluations)
+      .where(
+        and(
+          eq(evaluations.type, "SELF"),
+          eq(evaluations.year, 2021),
+          inArray(evaluations.projectId, [project2021B]),
+        ),
+      );
+    expect(mine).toEqual({ projectId: project2021B, status: "DRAFT" });
+    expect(await draftsA()).toBe(before);
+    const [round] = await db.select().from(evaluationRounds).where(eq(evaluationRounds.id, opened.roundId));
+    expect(round!.districtId).toBe(districtB);
+
+    // B sees its round; A does not, and may open its own 2021 round (same type and year, other district).
+    expect((await selfFilterOptions(adminB)).rounds.map((r) => r.year)).toEqual([2021]);
+    expect((await selfFilterOptions(adminA)).rounds.map((r) => r.year)).not.toContain(2021);
+    expect(await selfRound(DEMO_DISTRICT_ID, 2021)).toBeNull();
+    expect(failure(await openSelf(adminB, { year: "2021", dueDate: "2022-04-30" })).code).toBe("VALIDATION");
+    const openedA = ok(await openSelf(adminA, { year: "2021", dueDate: "2022-04-30" }));
+    expect(openedA.created).toBe((await draftsA()) - before);
+    const projectsOfA = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(projects)
+      .where(and(eq(projects.year, 2021), eq(projects.districtId, DEMO_DISTRICT_ID)));
+    expect(await draftsA()).toBe(projectsOfA[0]!.n);
+    expect((await selfRound(districtB, 2021))?.dueDate).toBe("2022-03-31");
+    expect((await selfRound(DEMO_DISTRICT_ID, 2021))?.dueDate).toBe("2022-04-30");
+  });
+
+  it("the province reads every district's rounds, and opens none of a year its districts opened", async () => {
+    expect((await selfFilterOptions(province)).rounds.map((r) => r.year)).toEqual(
+      expect.arrayContaining([2021, 2020]),
+    );
+    expect(failure(await openSelf(province, { year: "2021", dueDate: "2022-05-31" })).code).toBe(
+      "VALIDATION",
+    );
+  });
+});
+
+describe("monitoring rounds per district", () => {
+  it("B's round reports on B's projects only, and A neither lists nor opens it", async () => {
+    const opened = ok(
+      await openMonitoring(adminB, {
+        year: "2021",
+        name: "2021年1–6月绩效运行监控",
+        periodMonths: "6",
+        dueDate: "2021-07-31",
+        scopeRule: "ALL",
+      }),
+    ) as { id: string; reports: number };
+    expect(opened.reports).toBe(1);
+    const reports = await db
+      .select({ projectId: monitoringReports.projectId })
+      .from(monitoringReports)
+      .where(eq(monitoringReports.roundId, opened.id));
+    expect(reports).toEqual([{ projectId: project2021B }]);
+    expect((await listRounds(adminB)).map((r) => r.id)).toEqual([opened.id]);
+    expect((await listRounds(adminA)).map((r) => r.id)).not.toContain(opened.id);
+    expect(await getRound(adminA, opened.id)).toBeNull();
+    expect((await getRound(adminB, opened.id))?.round.districtId).toBe(districtB);
+    expect((await listRounds(province)).map((r) => r.id)).toContain(opened.id);
+  });
+
+  it("B may not pick A's departments for its round", async () => {
+    const [deptA] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.kind, "DEPARTMENT"), eq(organisations.districtId, DEMO_DISTRICT_ID)))
+      .limit(1);
+    const refused = failure(
+      await openMonitoring(adminB, {
+        year: "2021",
+        name: "乙区部门监控",
+        periodMonths: "6",
+        dueDate: "2021-07-31",
+        scopeRule: "DEPARTMENTS",
+        departmentIds: [deptA!.id],
+      }),
+    );
+    expect(refused.code).toBe("VALIDATION");
+  });
+});
+
+describe("sampling batches per district", () => {
+  let batchB: string;
+
+  it("B draws from B's filed self-evaluations only, under the same name as A's batch", async () => {
+    const [demo] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, demoBatchId));
+    const drawn = ok(
+      await createBatch(adminB, {
+        year: "2020",
+        name: demo!.name,
+        sampleSize: "2",
+        groupCount: "1",
+        seed: "7",
+      }),
+    ) as { id: string; selected: number };
+    batchB = drawn.id;
+    expect(drawn.selected).toBe(2);
+    const selected = await db
+      .select({ projectId: samplingSelections.projectId })
+      .from(samplingSelections)
+      .where(eq(samplingSelections.batchId, batchB));
+    expect(selected.every((s) => filedB.includes(s.projectId))).toBe(true);
+    const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, batchB));
+    expect(batch).toMatchObject({ districtId: districtB, populationSize: 3 });
+  });
+
+  it("lists and opens only the district's batches; another district's reads as not found", async () => {
+    expect((await listBatches(adminB, 2020)).map((b) => b.id)).toEqual([batchB]);
+    expect((await listBatches(adminA, 2020)).map((b) => b.id)).toEqual([demoBatchId]);
+    expect(await getBatch(adminA, batchB)).toBeNull();
+    expect(await getBatch(adminB, demoBatchId)).toBeNull();
+    expect(await batchSelections(adminA, batchB)).toEqual([]);
+    expect(await batchSelections(adminB, demoBatchId)).toEqual([]);
+    expect(await feedbackDocument(adminA, batchB, deptB)).toBeNull();
+    // The province reads both, acts on neither (they are the districts').
+    expect((await listBatches(province, 2020)).map((b) => b.id).sort()).toEqual([batchB, demoBatchId].sort());
+    expect((await getBatch(province, batchB))?.canAct).toBe(false);
+    expect((await getBatch(adminB, batchB))?.canAct).toBe(true);
+  });
+
+  it("offers and accepts the district's reviewers and experts only", async () => {
+    const people = await reviewerOptions(adminB);
+    expect(people.map((p) => p.username).sort()).toEqual([names.expertB, names.reviewerB].sort());
+    expect((await reviewerOptions(adminA)).some((p) => p.username === names.reviewerB)).toBe(false);
+    const [group] = await db.select().from(samplingGroups).where(eq(samplingGroups.batchId, batchB));
+    const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, batchB));
+    const demoReviewer = await signedIn("finance_reviewer");
+    const refused = failure(
+      await setMembers(adminB, {
+        groupId: group!.id,
+        batchVersion: String(batch!.version),
+        leadId: demoReviewer.id,
+        memberIds: [demoReviewer.id],
+      }),
+    );
+    expect(refused.code).toBe("VALIDATION");
+  });
+
+  it("A cannot act on B's batch, nor B on A's: not found", async () => {
+    const [group] = await db.select().from(samplingGroups).where(eq(samplingGroups.batchId, batchB));
+    const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, batchB));
+    const reviewerB = await signedIn(names.reviewerB);
+    const version = String(batch!.version);
+    const [selection] = await db
+      .select({ projectId: samplingSelections.projectId })
+      .from(samplingSelections)
+      .where(eq(samplingSelections.batchId, batchB));
+    for (const who of [adminA, province]) {
+      expect(
+        failure(
+          await setMembers(who, {
+            groupId: group!.id,
+            batchVersion: version,
+            leadId: reviewerB.id,
+            memberIds: [reviewerB.id],
+          }),
+        ).code,
+      ).toBe("NOT_FOUND");
+      expect(
+        failure(
+          await moveProject(who, {
+            batchId: batchB,
+            batchVersion: version,
+            projectId: selection!.projectId,
+            groupId: group!.id,
+          }),
+        ).code,
+      ).toBe("NOT_FOUND");
+      expect(failure(await start(who, { batchId: batchB, batchVersion: version })).code).toBe("NOT_FOUND");
+      expect(failure(await close(who, { batchId: batchB, batchVersion: version })).code).toBe("NOT_FOUND");
+      expect(
+        failure(
+          await saveFeedback(who, {
+            batchId: batchB,
+            departmentId: deptB,
+            version: "0",
+            problems: "x",
+            requirements: "y",
+          }),
+        ).code,
+      ).toBe("NOT_FOUND");
+    }
+    const [demo] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, demoBatchId));
+    expect(
+      failure(await close(adminB, { batchId: demoBatchId, batchVersion: String(demo!.version) })).code,
+    ).toBe("NOT_FOUND");
+    const [demoGroup] = await db
+      .select()
+      .from(samplingGroups)
+      .where(eq(samplingGroups.batchId, demoBatchId))
+      .limit(1);
+    expect(
+      failure(
+        await setMembers(adminB, {
+          groupId: demoGroup!.id,
+          batchVersion: String(demo!.version),
+          leadId: reviewerB.id,
+          memberIds: [reviewerB.id],
+        }),
+      ).code,
+    ).toBe("NOT_FOUND");
+    // Nothing changed on B's batch.
+    const [after] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, batchB));
+    expect(after).toMatchObject({ status: "DRAFT", version: batch!.version });
+  });
+
+  it("B starts its batch; A does not reach its sampled evaluations", async () => {
+    const [group] = await db.select().from(samplingGroups).where(eq(samplingGroups.batchId, batchB));
+    const reviewerB = await signedIn(names.reviewerB);
+    let [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, batchB));
+    ok(
+      await setMembers(adminB, {
+        groupId: group!.id,
+        batchVersion: String(batch!.version),
+        leadId: reviewerB.id,
+        memberIds: [reviewerB.id],
+      }),
+    );
+    [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, batchB));
+    ok(await start(adminB, { batchId: batchB, batchVersion: String(batch!.version) }));
+    const sampled = await db
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(and(eq(evaluations.type, "SAMPLED"), eq(evaluations.batchId, batchB)));
+    expect(sampled).toHaveLength(2);
+    expect(await getSampledSheet(adminA, sampled[0]!.id)).toBeNull();
+    expect((await getSampledSheet(adminB, sampled[0]!.id))?.head.batchId).toBe(batchB);
+  });
+
+  it("the province draws the province's own batch over every district's filed self-evaluations", async () => {
+    const population = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(evaluations)
+      .innerJoin(projects, eq(projects.id, evaluations.projectId))
+      .where(
+        and(
+          eq(evaluations.type, "SELF"),
+          eq(projects.year, 2020),
+          inArray(evaluations.status, ["SUBMITTED", "DEPT_APPROVED", "RECEIVED"]),
+          sql`not exists (select 1 from evaluations s where s.type = 'SAMPLED' and s.project_id = ${projects.id})`,
+        ),
+      );
+    const drawn = ok(
+      await createBatch(province, {
+        year: "2020",
+        name: "省级抽评",
+        sampleSize: "5",
+        groupCount: "1",
+        seed: "9",
+      }),
+    ) as { id: string };
+    const [batch] = await db.select().from(samplingBatches).where(eq(samplingBatches.id, drawn.id));
+    expect(batch).toMatchObject({ districtId: null, populationSize: population[0]!.n });
+    expect((await getBatch(province, drawn.id))?.canAct).toBe(true);
+    expect(await getBatch(adminB, drawn.id)).toBeNull();
+    expect(await getBatch(adminA, drawn.id)).toBeNull();
+  });
+});
+
+describe("expert groups per district", () => {
+  it("B groups B's assessments with B's experts; A does not see the group, nor its candidates", async () => {
+    const expertB = await signedIn(names.expertB);
+    const optionsB = await groupFormOptions(adminB, 2022);
+    expect(optionsB.experts.map((e) => e.id)).toEqual([expertB.id]);
+    expect(optionsB.candidates.map((c) => c.projectId)).toEqual([project2022B]);
+    const optionsA = await groupFormOptions(adminA, 2022);
+    expect(optionsA.candidates.some((c) => c.projectId === project2022B)).toBe(false);
+    expect(optionsA.experts.some((e) => e.id === expertB.id)).toBe(false);
+
+    // A may not group B's assessment, nor B A's experts.
+    const [expertA] = await db.select({ id: users.id }).from(users).where(eq(users.username, "expert_01"));
+    expect(
+      failure(
+        await createGroup(adminA, {
+          year: "2022",
+          name: "甲区越权组",
+          leadExpertId: expertA!.id,
+          expertIds: [expertA!.id],
+          projectIds: [project2022B],
+        }),
+      ).code,
+    ).toBe("VALIDATION");
+    expect(
+      failure(
+        await createGroup(adminB, {
+          year: "2022",
+          name: "乙区越权组",
+          leadExpertId: expertA!.id,
+          expertIds: [expertA!.id],
+          projectIds: [project2022B],
+        }),
+      ).code,
+    ).toBe("VALIDATION");
+
+    // The same name as one of A's groups: names are unique per district.
+    const [groupA] = await db
+      .select({ name: expertGroups.name })
+      .from(expertGroups)
+      .where(and(eq(expertGroups.year, 2022), eq(expertGroups.districtId, DEMO_DISTRICT_ID)))
+      .limit(1);
+    const created = ok(
+      await createGroup(adminB, {
+        year: "2022",
+        name: groupA!.name,
+        leadExpertId: expertB.id,
+        expertIds: [expertB.id],
+        projectIds: [project2022B],
+      }),
+    ) as { id: string };
+    expect((await listGroups(adminB, 2022)).map((g) => g.id)).toEqual([created.id]);
+    expect((await listGroups(adminA, 2022)).some((g) => g.id === created.id)).toBe(false);
+    expect((await listGroups(province, 2022)).some((g) => g.id === created.id)).toBe(true);
+  });
+});
+
+describe("the annual summary per district", () => {
+  it("counts the district's projects and keeps each district's plan", async () => {
+    const summaryB = await annualSummary(adminB, 2021);
+    expect(summaryB.self).toEqual({ projects: 3, filed: 3 });
+    expect(summaryB.sampling.projects).toBe(2);
+    expect(summaryB.sampling.groups).toHaveLength(1);
+    expect(summaryB.preAssessment.projects).toBe(0);
+    const summaryA = await annualSummary(adminA, 2021);
+    const [{ n: projectsA }] = (await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(projects)
+      .where(and(eq(projects.year, 2020), eq(projects.districtId, DEMO_DISTRICT_ID)))) as [{ n: number }];
+    expect(summaryA.self.projects).toBe(projectsA);
+    expect(summaryA.sampling.groups.every((g) => g.batchName && g.id)).toBe(true);
+    expect((await annualSummary(province, 2021)).self.projects).toBe(projectsA + 3);
+
+    expect(ok(await savePlan(adminB, { workYear: "2021", version: "0", plan: "乙区思路" }))).toEqual({
+      workYear: 2021,
+      version: 1,
+    });
+    expect(await annualSummaryPlan(adminB, 2021)).toMatchObject({ plan: "乙区思路", version: 1 });
+    expect(await annualSummaryPlan(adminA, 2021)).toMatchObject({ plan: "", version: 0 });
+    // A writes its own first version: B's does not make it a conflict.
+    expect(ok(await savePlan(adminA, { workYear: "2021", version: "0", plan: "甲区思路" }))).toEqual({
+      workYear: 2021,
+      version: 1,
+    });
+    expect(await annualSummaryPlan(adminB, 2021)).toMatchObject({ plan: "乙区思路", version: 1 });
+  });
+});
