@@ -1,3 +1,6 @@
+-- The cache version's trigger (0013) is deferred to commit; updating rows of a watched table and then
+-- altering it in the same transaction would fail with "pending trigger events". Fire it at once here.
+SET CONSTRAINTS ALL IMMEDIATE;--> statement-breakpoint
 ALTER TABLE "expert_groups" DROP CONSTRAINT "expert_groups_year_name_key";--> statement-breakpoint
 ALTER TABLE "evaluation_rounds" DROP CONSTRAINT "evaluation_rounds_type_year_key";--> statement-breakpoint
 ALTER TABLE "sampling_batches" DROP CONSTRAINT "sampling_batches_year_name_key";--> statement-breakpoint
