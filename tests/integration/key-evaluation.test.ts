@@ -32,7 +32,12 @@ import { templateSeedId } from "@/server/seed/evaluation-templates";
 import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure } from "../factories/messages";
 import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
+import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
+
+// It opens key evaluations and raises a rectification item in 区科技局, which other files count: on
+// the server, in a database of its own.
+withOwnSeededDatabase();
 
 /** The rows of a raw query, whichever driver runs it. */
 const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
