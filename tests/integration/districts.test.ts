@@ -10,9 +10,11 @@ import {
   runCreateKey,
   runReviewKey,
 } from "@/features/key-evaluation/definitions";
+import { candidateProjects } from "@/features/key-evaluation/queries";
 import { openDeptOverallDefinition, runOpenDeptOverall } from "@/features/overall-evaluation/definitions";
 import { drawCandidates } from "@/features/sampling/draw-inputs";
 import { engageAgencyDefinition, runEngageAgency } from "@/features/third-party/definitions";
+import { awaitingFieldEvaluations, engageableProjects } from "@/features/third-party/queries";
 import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import { districts, evaluations, organisations, projects, rectificationItems, users } from "@/server/schema";
@@ -249,6 +251,12 @@ describe("district scope", () => {
       .from(evaluations)
       .where(sql`${evaluations.type} = 'DEPT_OVERALL' and ${evaluations.year} = 2021`)
       .limit(1);
+    // The pickers offer the district's own projects and department-wide evaluations only.
+    const picked = await candidateProjects(adminB, { year: YEAR, page: 1 });
+    expect(picked.rows.map((r) => r.id)).toEqual([projectB]);
+    expect((await engageableProjects(adminB, YEAR, undefined)).map((r) => r.id)).toEqual([projectB]);
+    expect((await engageableProjects(adminA, YEAR, undefined)).map((r) => r.id)).not.toContain(projectB);
+    expect(await awaitingFieldEvaluations(adminB)).toEqual([]);
     // A key evaluation of the demo district's project, or a decision on one: not found.
     const created = failure(
       await runAction(createKeyDefinition, runCreateKey, {
