@@ -182,3 +182,31 @@ test("下管镇 submits its 2021 township evaluation; finance returns it, then s
   await expect(totals).toContainText("良");
   await expect(page.getByText("村级资产台账更新不及时")).toBeVisible();
 });
+
+test("another department, another township and an agency reach neither evaluation by its address", async ({
+  page,
+}) => {
+  await signIn(page, "finance_admin");
+  await openFromList(page, "/dept-evaluations", 2020, "区科技局");
+  const dept = new URL(page.url()).pathname;
+  await openFromList(page, "/township-evaluations", 2020, "下管镇");
+  const township = new URL(page.url()).pathname;
+  const notFound = async (username: string, paths: string[]) => {
+    await page.context().clearCookies();
+    await signIn(page, username);
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: "未找到" })).toBeVisible();
+      await expect(page.locator("#main")).not.toContainText("区人大常委会审议");
+    }
+  };
+  // 区金融办's approver, a township's filer other than 下管镇's, and the demo agency.
+  await notFound("approver_d04", [dept, township]);
+  await notFound("filer_t02", [dept, township]);
+  await notFound("agency", [dept, township]);
+  // 区科技局's own approver reads its own.
+  await page.context().clearCookies();
+  await signIn(page, "dept_approver");
+  await page.goto(dept);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("区科技局 · 2020 年度");
+});

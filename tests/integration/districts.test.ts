@@ -4,10 +4,22 @@ import { headline, orgBreakdown } from "@/features/dashboards/queries";
 import { financeRecipients } from "@/features/notifications/service";
 import { departmentOptions, getProject, listProjects } from "@/features/projects/queries";
 import { getItem } from "@/features/rectification/queries";
+import {
+  createKeyDefinition,
+  reviewKeyDefinition,
+  runCreateKey,
+  runReviewKey,
+} from "@/features/key-evaluation/definitions";
+import { candidateProjects } from "@/features/key-evaluation/queries";
+import { openDeptOverallDefinition, runOpenDeptOverall } from "@/features/overall-evaluation/definitions";
 import { drawCandidates } from "@/features/sampling/draw-inputs";
+import { engageAgencyDefinition, runEngageAgency } from "@/features/third-party/definitions";
+import { awaitingFieldEvaluations, engageableProjects } from "@/features/third-party/queries";
+import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import { districts, evaluations, organisations, projects, rectificationItems, users } from "@/server/schema";
-import { DEMO_DISTRICT_ID } from "@/server/seed/seed";
+import { DEMO_DISTRICT_ID, orgIds } from "@/server/seed/seed";
+import { catalogTranslator, failure } from "../factories/messages";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
 
@@ -211,5 +223,101 @@ describe("district scope", () => {
     const toA = await financeRecipients(db, demoDept!.id);
     expect(toA).toContain(adminA.id);
     expect(toA).not.toContain(adminB.id);
+  });
+
+  it("another district's finance administrator cannot open, review or engage on the demo district's records", async () => {
+    const t = await catalogTranslator();
+    const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+    const adminB = await signedIn(names.adminB);
+    const adminA = await signedIn("finance_admin");
+    const reviewer = await signedIn("finance_reviewer");
+    const [project] = await db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(
+        sql`${projects.year} = 2021 and ${projects.districtId} = ${DEMO_DISTRICT_ID}
+        and not exists (select 1 from evaluations e where e.project_id = ${projects.id})`,
+      )
+      .limit(1);
+    const [key] = await db
+      .select({ id: evaluations.id, version: evaluations.version })
+      .from(evaluations)
+      .where(
+        sql`${evaluations.type} = 'KEY' and ${evaluations.year} = 2021 and ${evaluations.status} = 'SCORING'`,
+      )
+      .limit(1);
+    const [overall] = await db
+      .select({ id: evaluations.id })
+      .from(evaluations)
+      .where(sql`${evaluations.type} = 'DEPT_OVERALL' and ${evaluations.year} = 2021`)
+      .limit(1);
+    // The pickers offer the district's own projects and department-wide evaluations only.
+    const picked = await candidateProjects(adminB, { year: YEAR, page: 1 });
+    expect(picked.rows.map((r) => r.id)).toEqual([projectB]);
+    expect((await engageableProjects(adminB, YEAR, undefined)).map((r) => r.id)).toEqual([projectB]);
+    expect((await engageableProjects(adminA, YEAR, undefined)).map((r) => r.id)).not.toContain(projectB);
+    expect(await awaitingFieldEvaluations(adminB)).toEqual([]);
+    // A key evaluation of the demo district's project, or a decision on one: not found.
+    const created = failure(
+      await runAction(createKeyDefinition, runCreateKey, {
+        user: adminB,
+        raw: {
+          year: "2021",
+          projectIds: [project!.id],
+          reviewerIds: [reviewer.id],
+          leadId: reviewer.id,
+          dueDate: "2022-09-30",
+        },
+        meta,
+        t,
+      }),
+    );
+    expect(created.code).toBe("NOT_FOUND");
+    const review = (user: typeof adminA) =>
+      runAction(reviewKeyDefinition, runReviewKey, {
+        user,
+        raw: { evaluationId: key!.id, version: String(key!.version), decision: "APPROVE" },
+        meta,
+        t,
+      });
+    expect(failure(await review(adminB)).code).toBe("NOT_FOUND");
+    // Its own administrator reaches it (and is refused only because it is still being scored).
+    expect(failure(await review(adminA)).code).toBe("INVALID_TRANSITION");
+    // An agency engaged for the demo district's project or department-wide evaluation: unknown subject.
+    const engage = (raw: Record<string, string>) =>
+      runAction(engageAgencyDefinition, runEngageAgency, {
+        user: adminB,
+        raw: {
+          agencyId: orgIds.agency("AG02"),
+          fee: "5",
+          deadline: "2030-06-30",
+          scope: "评价",
+          ...raw,
+        },
+        meta,
+        t,
+      });
+    expect(
+      failure(await engage({ target: "PROJECT", projectId: project!.id })).fieldErrors?.projectId,
+    ).toEqual(["t:errors.thirdParty.projectNotFound"]);
+    expect(
+      failure(await engage({ target: "DEPT_OVERALL", evaluationId: overall!.id })).fieldErrors?.evaluationId,
+    ).toEqual(["t:errors.thirdParty.evaluationNotFound"]);
+    // A department-wide evaluation of a department of the demo district: unknown department.
+    const opened = failure(
+      await runAction(openDeptOverallDefinition, runOpenDeptOverall, {
+        user: adminB,
+        raw: { orgId: orgIds.department("D05"), year: "2021", dueDate: "2022-04-30" },
+        meta,
+        t,
+      }),
+    );
+    expect(opened.fieldErrors?.orgId).toEqual(["t:overallEvaluation.errors.orgUnknown"]);
+    const [n] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from evaluations where project_id = ${project!.id}
+          or (subject_org_id = ${orgIds.department("D05")} and year = 2021)`,
+    );
+    expect(n!.n).toBe(0);
   });
 });

@@ -16,20 +16,28 @@ import {
   listKeyEvaluations,
   projectKeyEvaluations,
 } from "@/features/key-evaluation/queries";
+import { raiseItemDefinition, runRaiseItem } from "@/features/rectification/definitions";
 import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
 import { db } from "@/server/db";
 import {
   evaluationAssignees,
+  evaluationFindings,
   evaluations,
   evaluationScores,
   evaluationTemplates,
   projects,
+  rectificationItems,
 } from "@/server/schema";
 import { templateSeedId } from "@/server/seed/evaluation-templates";
 import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure } from "../factories/messages";
 import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
+import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
+
+// It opens key evaluations and raises a rectification item in 区科技局, which other files count: on
+// the server, in a database of its own.
+withOwnSeededDatabase();
 
 /** The rows of a raw query, whichever driver runs it. */
 const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
@@ -44,6 +52,7 @@ function call<S extends z.ZodType, R>(
 const create = call(createKeyDefinition, runCreateKey);
 const save = call(saveKeySheetDefinition, runSaveKeySheet);
 const review = call(reviewKeyDefinition, runReviewKey);
+const raise = call(raiseItemDefinition, runRaiseItem);
 const ok = <T>(r: { ok: boolean; data?: T; message?: string }): T => {
   if (!r.ok) throw new Error(`expected success: ${JSON.stringify(r)}`);
   return r.data as T;
@@ -436,6 +445,43 @@ describe("the key evaluation flow", () => {
         ),
       ).code,
     ).toBe("FORBIDDEN");
+  });
+
+  it("hands its findings to rectification: finance raises an item from one, for the project's department and unit", async () => {
+    const [finding] = await db
+      .select({ id: evaluationFindings.id, problem: evaluationFindings.problem })
+      .from(evaluationFindings)
+      .where(eq(evaluationFindings.evaluationId, ownId));
+    expect(finding!.problem).toBe("项目档案资料不完整");
+    const raised = ok<{ id: string }>(
+      await raise(admin, {
+        findingId: finding!.id,
+        problem: finding!.problem,
+        requirement: "补齐合同和验收资料",
+        deadline: "2030-12-31",
+      }),
+    );
+    const [item] = await db.select().from(rectificationItems).where(eq(rectificationItems.id, raised.id));
+    const own = await head(ownId);
+    const [p] = await db.select().from(projects).where(eq(projects.id, own.projectId!));
+    expect(item).toMatchObject({
+      sourceType: "KEY",
+      sourceId: ownId,
+      findingId: finding!.id,
+      departmentId: p!.departmentId,
+      status: "OPEN",
+    });
+    // An unknown finding is not found.
+    expect(
+      failure(
+        await raise(admin, {
+          findingId: "00000000-0000-4000-8000-000000000000",
+          problem: "x",
+          requirement: "y",
+          deadline: "2030-12-31",
+        }),
+      ).code,
+    ).toBe("NOT_FOUND");
   });
 
   it("records who did what in the audit log", async () => {

@@ -22,7 +22,7 @@ import {
 } from "@/features/overall-evaluation/definitions";
 import { getOverallView, listOverall } from "@/features/overall-evaluation/queries";
 import { runAction } from "@/server/action-client";
-import { db } from "@/server/db";
+import { db, queryRows } from "@/server/db";
 import {
   auditLog,
   evaluationOpinions,
@@ -157,6 +157,49 @@ describe("the seeded 2020 evaluations (SPEC §10)", () => {
       expect(ops.length).toBeGreaterThanOrEqual(1);
       expect(ops[0]!.authorId).toBe(leaderRow!.id);
       expect(ops[0]!.body).toContain("区人大常委会");
+    }
+  });
+
+  it("each has an agency's field evaluation: engaged, declared and submitted by its staff, accepted when settled, rated", async () => {
+    for (const code of ["D03", "D04"]) {
+      const id = deptOverallSeedId(2020, code);
+      const [g] = await queryRows<{
+        agency: string;
+        declarer_agency: string;
+        declared_at_scoring: boolean;
+        accepted_at_settled: boolean;
+        rated: number;
+        team: number;
+      }>(
+        db,
+        sql`select g.agency_id as agency, u.org_id as declarer_agency,
+              g.declared_at = (select created_at from evaluation_transitions
+                where evaluation_id = g.evaluation_id and to_status = 'SCORING') as declared_at_scoring,
+              g.accepted_at = (select created_at from evaluation_transitions
+                where evaluation_id = g.evaluation_id and to_status = 'SETTLED') as accepted_at_settled,
+              (select count(*)::int from agency_ratings r where r.engagement_id = g.id) as rated,
+              (select count(*)::int from engagement_team m where m.engagement_id = g.id) as team
+            from engagements g join users u on u.id = g.declared_by
+            where g.evaluation_id = ${id}`,
+      );
+      expect(g).toMatchObject({ declared_at_scoring: true, accepted_at_settled: true, rated: 1 });
+      expect(g!.declarer_agency).toBe(g!.agency);
+      expect(g!.team).toBeGreaterThan(0);
+      // Every step of its history names who took it: the agency's steps its staff.
+      const steps = await queryRows<{ to: string; role: string | null; org: string | null }>(
+        db,
+        sql`select t.to_status::text as to, u.role::text as role, u.org_id as org
+            from evaluation_transitions t left join users u on u.id = t.actor_id
+            where t.evaluation_id = ${id} order by t.created_at`,
+      );
+      expect(steps.map((s) => [s.to, s.role])).toEqual([
+        ["DRAFT", "FINANCE_ADMIN"],
+        ["RECEIVED", "DEPT_APPROVER"],
+        ["SCORING", "AGENCY"],
+        ["SUBMITTED", "AGENCY"],
+        ["SETTLED", "FINANCE_ADMIN"],
+      ]);
+      expect(steps.filter((s) => s.role === "AGENCY").every((s) => s.org === g!.agency)).toBe(true);
     }
   });
 

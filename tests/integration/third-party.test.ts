@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findReadableAttachment, listAttachments } from "@/features/attachments/queries";
 import { getAgency } from "@/features/agencies/queries";
+import { ratingTotal } from "@/features/agencies/rules";
 import { createFromTemplate, templateFor } from "@/features/evaluations/sheet-service";
 import { sheetLines } from "@/features/evaluations/sheet-queries";
 import {
@@ -151,6 +152,40 @@ describe("the seeded 2020 third-party evaluations (SPEC §10)", () => {
       declared: 21,
       agencies: 5,
     });
+  });
+
+  it("each went through finance's quality review: accepted by finance, the returned ones with their reasons", async () => {
+    const [row] = await queryRows<{
+      accepted: number;
+      returned: number;
+      reasons: number;
+      resubmitted: number;
+    }>(
+      db,
+      sql`select
+            count(*) filter (where t.to_status = 'SETTLED' and t.from_status = 'SUBMITTED'
+              and u.role = 'FINANCE_ADMIN')::int as accepted,
+            count(*) filter (where t.to_status = 'RETURNED' and u.role = 'FINANCE_ADMIN')::int as returned,
+            count(*) filter (where t.to_status = 'RETURNED' and t.comment <> '')::int as reasons,
+            count(*) filter (where t.from_status = 'RETURNED' and t.to_status = 'SUBMITTED'
+              and u.role = 'AGENCY')::int as resubmitted
+          from evaluations e join evaluation_transitions t on t.evaluation_id = e.id
+          left join users u on u.id = t.actor_id
+          where e.type = 'THIRD_PARTY' and e.year = 2020 and e.status = 'SETTLED'`,
+    );
+    expect(row!.accepted).toBe(21);
+    expect(row!.returned).toBeGreaterThan(0);
+    expect(row!.reasons).toBe(row!.returned);
+    expect(row!.resubmitted).toBe(row!.returned);
+    // Each rating's score is the sum of its criteria, within each criterion's points.
+    const ratings = await queryRows<{ score: string; breakdown: Record<string, number> }>(
+      db,
+      sql`select r.score::text as score, r.breakdown from agency_ratings r
+          join engagements g on g.id = r.engagement_id join evaluations e on e.id = g.evaluation_id
+          where e.year = 2020`,
+    );
+    expect(ratings.length).toBeGreaterThanOrEqual(21);
+    for (const r of ratings) expect(ratingTotal(r.breakdown)?.toFixed(2)).toBe(r.score);
   });
 
   it("never engaged an ineligible agency, nor AG01 on the department it declared a conflict with", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { engagementRefusals, ratingTotal, yearsBefore, type AgencyRecord } from "./rules";
+import { engagementRefusals, RATING_CRITERIA, ratingTotal, yearsBefore, type AgencyRecord } from "./rules";
 
 const clean: AgencyRecord = {
   status: "ACTIVE",
@@ -48,5 +48,20 @@ describe("rating an engagement", () => {
     expect(ratingTotal({ quality: 36.5, timeliness: 18, independence: 20, compliance: 17 })).toBe(91.5);
     expect(ratingTotal({ quality: 41, timeliness: 18, independence: 20, compliance: 17 })).toBeNull();
     expect(ratingTotal({ quality: 30, timeliness: 18, independence: 20 })).toBeNull();
+  });
+  it("gives full marks 100 and nothing 0, each criterion at its own maximum", () => {
+    expect(ratingTotal(RATING_CRITERIA)).toBe(100);
+    expect(Object.values(RATING_CRITERIA).reduce((a, b) => a + b, 0)).toBe(100);
+    expect(ratingTotal({ quality: 0, timeliness: 0, independence: 0, compliance: 0 })).toBe(0);
+    expect(ratingTotal({ ...RATING_CRITERIA, timeliness: 20.01 })).toBeNull();
+  });
+  it("adds hundredths exactly, and refuses a negative or non-numeric criterion", () => {
+    // 0.1 + 0.2 is not 0.3 in floating point; the total is rounded to the hundredth.
+    expect(ratingTotal({ quality: 39.9, timeliness: 0.1, independence: 0.2, compliance: 19.99 })).toBe(60.19);
+    expect(ratingTotal({ quality: 33.33, timeliness: 16.67, independence: 16.67, compliance: 16.66 })).toBe(
+      83.33,
+    );
+    expect(ratingTotal({ quality: -1, timeliness: 18, independence: 20, compliance: 17 })).toBeNull();
+    expect(ratingTotal({ quality: Number.NaN, timeliness: 18, independence: 20, compliance: 17 })).toBeNull();
   });
 });

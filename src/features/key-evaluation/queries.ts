@@ -163,9 +163,13 @@ export async function projectKeyEvaluations(user: Reader, projectId: string) {
 export const CANDIDATE_PAGE_SIZE = 15;
 
 /** Projects of a year finance may pick, with whether each already has a key evaluation. */
-export async function candidateProjects(f: { year: number; dept?: string; q?: string; page: number }) {
+export async function candidateProjects(
+  user: Reader,
+  f: { year: number; dept?: string; q?: string; page: number },
+) {
   const where = and(
     eq(projects.year, f.year),
+    projectScope(user),
     f.dept ? eq(projects.departmentId, f.dept) : undefined,
     f.q ? sql`(${projects.name} ilike ${escapeLike(f.q)} or ${projects.code} = ${f.q})` : undefined,
   );

@@ -16,10 +16,11 @@ import { notifyKeyEvaluation } from "@/features/notifications/evaluation-hand-of
 import type { DbOrTx } from "@/server/db";
 import { AppError, type FieldMessage } from "@/server/errors";
 import { evaluationAssignees, evaluations, evaluationScores, projects, users } from "@/server/schema";
+import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { KEY_EDITABLE } from "./flow";
 import type { CreateKeyInput, ReviewKeyInput, SaveKeySheetInput } from "./schemas";
-import { assignedTo } from "./scope";
+import { assignedTo, keyEvaluationScope } from "./scope";
 
 export type ServiceContext = {
   db: DbOrTx;
@@ -55,7 +56,8 @@ export async function createKeyEvaluations(input: CreateKeyInput, { db, user }: 
       keyed: sql<boolean>`exists (select 1 from ${evaluations} e where e.project_id = ${projects.id} and e.type = 'KEY')`,
     })
     .from(projects)
-    .where(and(inArray(projects.id, ids), eq(projects.year, input.year)));
+    // Projects of the user's own district only: another district's read as not found.
+    .where(and(inArray(projects.id, ids), eq(projects.year, input.year), projectScope(user)));
   if (found.length !== ids.length) throw new AppError("NOT_FOUND");
   const taken = found.filter((p) => p.keyed);
   if (taken.length)
@@ -168,7 +170,8 @@ export async function reviewKeyEvaluation(input: ReviewKeyInput, { db, user }: S
   const [ev] = await db
     .select({ id: evaluations.id, status: evaluations.status, year: evaluations.year })
     .from(evaluations)
-    .where(and(eq(evaluations.id, input.evaluationId), eq(evaluations.type, "KEY")));
+    .innerJoin(projects, eq(projects.id, evaluations.projectId))
+    .where(and(eq(evaluations.id, input.evaluationId), keyEvaluationScope(user)));
   if (!ev) throw new AppError("NOT_FOUND");
   if (ev.status !== "SUBMITTED") throw new AppError("INVALID_TRANSITION", "keyEvaluation.notSubmitted");
   if (input.decision === "RETURN") {

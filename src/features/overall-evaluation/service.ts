@@ -14,6 +14,7 @@ import type { DbOrTx } from "@/server/db";
 import { notifyOverall } from "@/features/notifications/evaluation-hand-offs";
 import { AppError, isAppError, type FieldMessage } from "@/server/errors";
 import { evaluationOpinions, evaluations, fiscalYears, organisations } from "@/server/schema";
+import { districtScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import {
   canFillSelf,
@@ -83,6 +84,8 @@ export async function openOverall(type: OverallType, input: OpenOverallInput, { 
         eq(organisations.id, input.orgId),
         eq(organisations.kind, SUBJECT_KIND[type]),
         eq(organisations.active, true),
+        // Of finance's own district only: another district's department reads as unknown.
+        districtScope(user, organisations.districtId),
       ),
     );
   if (!org) throw new AppError("VALIDATION", "VALIDATION", { orgId: [msg("orgUnknown")] });

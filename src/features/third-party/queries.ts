@@ -18,7 +18,7 @@ import {
   projects,
   users,
 } from "@/server/schema";
-import { departmentScope } from "@/server/scope";
+import { departmentScope, districtScope, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { todayInChina } from "./service";
 import { engagementScope, subjectDepartment } from "./scope";
@@ -280,7 +280,8 @@ export async function agencyChoices() {
 }
 
 /** Projects finance may engage an agency for: matching the search, not yet engaged. */
-export async function engageableProjects(year: number, q: string | undefined) {
+/** Projects of finance's own district not yet engaged for, largest first (the engage form's picker). */
+export async function engageableProjects(user: Reader, year: number, q: string | undefined) {
   return db
     .select({
       id: projects.id,
@@ -295,6 +296,7 @@ export async function engageableProjects(year: number, q: string | undefined) {
     .where(
       and(
         eq(projects.year, year),
+        projectScope(user),
         isNull(evaluations.id),
         q ? or(ilike(projects.name, escapeLike(q)), ilike(projects.code, escapeLike(q))) : undefined,
       ),
@@ -307,7 +309,7 @@ export async function engageableProjects(year: number, q: string | undefined) {
 }
 
 /** Department-wide evaluations the department has filed (RECEIVED) and no agency yet holds. */
-export async function awaitingFieldEvaluations() {
+export async function awaitingFieldEvaluations(user: Reader) {
   return db
     .select({
       id: evaluations.id,
@@ -319,7 +321,12 @@ export async function awaitingFieldEvaluations() {
     .innerJoin(subjectOrg, eq(subjectOrg.id, evaluations.subjectOrgId))
     .leftJoin(engagements, eq(engagements.evaluationId, evaluations.id))
     .where(
-      and(eq(evaluations.type, "DEPT_OVERALL"), eq(evaluations.status, "RECEIVED"), isNull(engagements.id)),
+      and(
+        eq(evaluations.type, "DEPT_OVERALL"),
+        eq(evaluations.status, "RECEIVED"),
+        isNull(engagements.id),
+        districtScope(user, subjectOrg.districtId),
+      ),
     )
     .orderBy(desc(evaluations.year), asc(subjectOrg.sortOrder));
 }

@@ -33,6 +33,7 @@ import {
   organisations,
   projects,
 } from "@/server/schema";
+import { districtScope, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { AGENCY_EDITABLE, startStatus } from "./rules";
 import type { DeclareInput, EngageInput, RateInput, ReportInput, ReviewInput } from "./schemas";
@@ -98,7 +99,11 @@ export async function engage(input: EngageInput, { db, user }: ServiceContext) {
   let departmentId: string;
   let subjectName: string;
   if (input.target === "PROJECT") {
-    const [p] = await db.select().from(projects).where(eq(projects.id, input.projectId!));
+    // A project of finance's own district only (another district's reads as unknown).
+    const [p] = await db
+      .select()
+      .from(projects)
+      .where(and(eq(projects.id, input.projectId!), projectScope(user)));
     if (!p) throw new AppError("VALIDATION", "VALIDATION", { projectId: ["thirdParty.projectNotFound"] });
     const [taken] = await db
       .select({ id: evaluations.id })
@@ -131,7 +136,13 @@ export async function engage(input: EngageInput, { db, user }: ServiceContext) {
       })
       .from(evaluations)
       .innerJoin(organisations, eq(organisations.id, evaluations.subjectOrgId))
-      .where(and(eq(evaluations.id, input.evaluationId!), eq(evaluations.type, "DEPT_OVERALL")))
+      .where(
+        and(
+          eq(evaluations.id, input.evaluationId!),
+          eq(evaluations.type, "DEPT_OVERALL"),
+          districtScope(user, organisations.districtId),
+        ),
+      )
       .for("update");
     if (!ev)
       throw new AppError("VALIDATION", "VALIDATION", { evaluationId: ["thirdParty.evaluationNotFound"] });

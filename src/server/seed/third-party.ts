@@ -405,11 +405,18 @@ export async function insertThirdPartySeed(tx: Tx, seed: ReturnType<typeof build
       select ${engagementId}::uuid, ${evaluationId}::uuid, ${agencyId}::uuid, 150000.00, '2021-08-31',
         '对部门整体支出绩效开展现场评价：核查部门自评结果和预算执行情况，访谈部门和服务对象，出具现场评价报告。',
         ${user("finance_admin")}::uuid, '2021-05-10T02:00:00Z', ${agencyUser(f.agency)}::uuid,
-        '2021-05-13T02:00:00Z',
+        coalesce((select created_at from evaluation_transitions
+          where evaluation_id = ${evaluationId}::uuid and to_status = 'SCORING'), '2021-05-13T02:00:00Z'),
         '本机构及评价小组全体成员声明：与被评价部门及其所属单位不存在利益冲突，将独立、客观、公正地开展评价。',
-        '2021-08-20T02:00:00Z'
+        coalesce((select created_at from evaluation_transitions
+          where evaluation_id = ${evaluationId}::uuid and to_status = 'SETTLED'), '2021-08-20T02:00:00Z')
       where exists (select 1 from evaluations where id = ${evaluationId}::uuid)
       on conflict do nothing`);
+    // The agency's own steps (declared and started, report submitted) are its staff member's: the
+    // department-wide module wrote them before the agency was known.
+    await tx.execute(sql`
+      update evaluation_transitions set actor_id = ${agencyUser(f.agency)}::uuid
+      where evaluation_id = ${evaluationId}::uuid and to_status in ('SCORING', 'SUBMITTED') and actor_id is null`);
     await tx.execute(sql`
       insert into engagement_team (engagement_id, staff_id)
       select ${engagementId}::uuid, s.id from agency_staff s

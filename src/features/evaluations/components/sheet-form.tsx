@@ -61,6 +61,8 @@ export function SheetForm({
     lines.map((l, i) => ({ points: points[i] ?? "", maxPoints: l.maxPoints })),
     0,
   );
+  // No grade until a line is scored: an empty sheet is not yet 差.
+  const scored = points.some((p) => p.trim() !== "");
   const selfTotal = totalScore(
     lines.map((l) => ({ points: l.selfPoints ?? "", maxPoints: l.maxPoints })),
     0,
@@ -179,7 +181,10 @@ export function SheetForm({
           {showSelf &&
             t("selfTotal", { total: hundredthsToText(selfTotal), grade: tg(gradeOf(selfTotal, cutoffs)) }) +
               " · "}
-          {t("liveTotal", { total: hundredthsToText(total), grade: tg(gradeOf(total, cutoffs)) })}
+          {t("liveTotal", {
+            total: hundredthsToText(total),
+            grade: scored ? tg(gradeOf(total, cutoffs)) : "—",
+          })}
         </p>
         <div className="flex gap-2">
           <Button type="submit" variant={submitLabel ? "secondary" : "primary"} disabled={f.pending}>

@@ -44,7 +44,7 @@ export default async function NewKeyEvaluationPage({ searchParams }: Props) {
         : options.years[0]!;
   const dept = p.dept && options.departments.some((d) => d.id === p.dept) ? p.dept : undefined;
   const f = { year, dept, q: p.q || undefined, page: p.page ?? 1 };
-  const { rows, total } = await candidateProjects(f);
+  const { rows, total } = await candidateProjects(user, f);
   const href = (page: number) => {
     const s = new URLSearchParams({ year: String(year) });
     if (f.q) s.set("q", f.q);

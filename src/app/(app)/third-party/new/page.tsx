@@ -41,8 +41,8 @@ export default async function EngagePage({ searchParams }: Props) {
   const q = first(raw.q).trim().slice(0, 100);
   const [agencies, projects, fieldEvaluations] = await Promise.all([
     agencyChoices(),
-    engageableProjects(year, q || undefined),
-    awaitingFieldEvaluations(),
+    engageableProjects(user, year, q || undefined),
+    awaitingFieldEvaluations(user),
   ]);
   const today = todayInChina();
   const deadline = new Date(Date.parse(`${today}T00:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10);
