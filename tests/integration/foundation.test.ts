@@ -29,7 +29,8 @@ describe("database and seed", () => {
     } finally {
       await handle.close();
     }
-  });
+    // A migration and two whole seeds of the demo: about a minute alone, more on a busy machine.
+  }, 240_000);
 
   it("keeps the audit log append-only", async () => {
     await db.insert(auditLog).values({ action: "auth.signInFailed", result: "FAILURE" });
