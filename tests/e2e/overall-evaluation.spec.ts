@@ -119,6 +119,14 @@ test("a 人大 leader records a review opinion on the settled 2020 区科技局 
   await page.goto(url);
   await expect(page.getByRole("list", { name: "人大审议意见" }).getByText(body)).toBeVisible();
   await expect(page.getByRole("button", { name: "记录审议意见" })).toHaveCount(0);
+
+  // A leader of 区委区政府 reads the opinions too, and is told that 人大 records them.
+  await page.context().clearCookies();
+  await signIn(page, "leader_gov");
+  await page.goto(url);
+  await expect(page.getByRole("list", { name: "人大审议意见" }).getByText(body)).toBeVisible();
+  await expect(page.getByRole("button", { name: "记录审议意见" })).toHaveCount(0);
+  await expect(page.locator("#main").getByText("审议意见由区人大录入，此处仅供查阅。")).toBeVisible();
 });
 
 test("下管镇 submits its 2021 township evaluation; finance returns it, then settles it after resubmission", async ({

@@ -462,6 +462,13 @@ describe("部门整体绩效评价: open, self-evaluate, return, opinion", () =>
     expect(failure((await opinion(approverD03, { evaluationId: id, body: "意见" })) as never).code).toBe(
       "FORBIDDEN",
     );
+    // A leader of 区委区政府 reads the opinions but records none: only 人大 does.
+    const government = await signedIn("leader_gov");
+    expect(government.orgKind).toBe("GOVERNMENT");
+    expect(failure((await opinion(government, { evaluationId: id, body: "意见" })) as never).code).toBe(
+      "FORBIDDEN",
+    );
+    expect(leader.orgKind).toBe("CONGRESS");
     const blank = failure((await opinion(leader, { evaluationId: id, body: "  " })) as never);
     expect(blank.code).toBe("VALIDATION");
     expect(Object.keys(blank.fieldErrors!)).toEqual(["body"]);
@@ -474,6 +481,7 @@ describe("部门整体绩效评价: open, self-evaluate, return, opinion", () =>
       "第二次审议意见：整改情况书面报告。",
     ]);
     expect(view!.opinions.every((o) => o.authorName === leader.displayName)).toBe(true);
+    expect((await getOverallView(government, "DEPT_OVERALL", id))!.opinions).toHaveLength(2);
     ({ lines } = await current(id));
     expect(view!.lines.map((l) => [l.selfPoints, l.points])).toEqual(
       lines.map((l) => [l.selfPoints, l.points]),

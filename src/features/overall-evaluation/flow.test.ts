@@ -76,11 +76,17 @@ describe("who moves what", () => {
     expect(RETURNABLE_FROM).toEqual(SUBMITTED_TO);
   });
 
-  it("only a leader records a 人大 opinion, only on a settled department-wide evaluation", () => {
-    expect(canRecordOpinion("DEPT_OVERALL", "LEADER", "SETTLED")).toBe(true);
+  it("only a leader of 人大 records an opinion, only on a settled department-wide evaluation", () => {
+    const congress = { role: "LEADER", orgKind: "CONGRESS" } as const;
+    const government = { role: "LEADER", orgKind: "GOVERNMENT" } as const;
+    expect(canRecordOpinion("DEPT_OVERALL", congress, "SETTLED")).toBe(true);
+    expect(canRecordOpinion("DEPT_OVERALL", government, "SETTLED")).toBe(false);
+    expect(canRecordOpinion("DEPT_OVERALL", { role: "LEADER", orgKind: null }, "SETTLED")).toBe(false);
     for (const s of ["DRAFT", "RECEIVED", "SCORING", "SUBMITTED"] as const)
-      expect(canRecordOpinion("DEPT_OVERALL", "LEADER", s)).toBe(false);
-    expect(canRecordOpinion("DEPT_OVERALL", "FINANCE_ADMIN", "SETTLED")).toBe(false);
-    expect(canRecordOpinion("TOWNSHIP_FISCAL", "LEADER", "SETTLED")).toBe(false);
+      expect(canRecordOpinion("DEPT_OVERALL", congress, s)).toBe(false);
+    expect(canRecordOpinion("DEPT_OVERALL", { role: "FINANCE_ADMIN", orgKind: "CONGRESS" }, "SETTLED")).toBe(
+      false,
+    );
+    expect(canRecordOpinion("TOWNSHIP_FISCAL", congress, "SETTLED")).toBe(false);
   });
 });

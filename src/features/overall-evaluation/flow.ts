@@ -58,5 +58,8 @@ export const canFillSelf = (type: OverallType, role: Role, status: EvaluationSta
   SELF_ROLES[type].includes(role) && SELF_EDITABLE.includes(status);
 
 /** 人大 records its 审议意见 on a department-wide evaluation once the field evaluation is accepted. */
-export const canRecordOpinion = (type: OverallType, role: Role, status: EvaluationStatus) =>
-  type === "DEPT_OVERALL" && role === "LEADER" && status === "SETTLED";
+export const canRecordOpinion = (
+  type: OverallType,
+  user: { role: Role; orgKind: OrgKind | null },
+  status: EvaluationStatus,
+) => type === "DEPT_OVERALL" && user.role === "LEADER" && user.orgKind === "CONGRESS" && status === "SETTLED";

@@ -228,7 +228,9 @@ export async function scoreTownship(input: ScoreTownshipInput, { db, user }: Ser
 /** 人大审议意见: a leader records what was resolved on a settled department-wide evaluation. */
 export async function recordOpinion(input: OpinionInput, { db, user }: ServiceContext) {
   const ev = await scopedOverall(db, user, "DEPT_OVERALL", input.evaluationId);
-  if (!canRecordOpinion("DEPT_OVERALL", user.role, ev.status)) throw new AppError("INVALID_TRANSITION");
+  // 人大 records 审议意见; a leader of 区委区政府 reads them.
+  if (user.orgKind !== "CONGRESS") throw new AppError("FORBIDDEN");
+  if (!canRecordOpinion("DEPT_OVERALL", user, ev.status)) throw new AppError("INVALID_TRANSITION");
   const [row] = await db
     .insert(evaluationOpinions)
     .values({ evaluationId: ev.id, authorId: user.id, body: input.body })

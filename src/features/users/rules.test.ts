@@ -3,17 +3,17 @@ import { ORG_KINDS, ROLES, type OrgKind, type Role } from "@/server/schema/enums
 import { changeEndsSessions, orgFitsRole } from "./rules";
 
 // Allowed organisation kinds per role, as a grid: columns FINANCE_BUREAU, FINANCE_DIVISION,
-// DEPARTMENT, UNIT, TOWNSHIP, AGENCY, then "no organisation".
+// DEPARTMENT, UNIT, TOWNSHIP, AGENCY, CONGRESS, GOVERNMENT, then "no organisation".
 const EXPECTED: Record<Role, string> = {
-  FINANCE_ADMIN: ".Y.....",
-  FINANCE_REVIEWER: ".Y.....",
-  EXPERT: "YYYYYYY",
-  DEPT_FILER: "...YY..",
-  DEPT_APPROVER: "..Y.Y..",
-  AGENCY: ".....Y.",
-  LEADER: "YYYYYYY",
-  SYS_ADMIN: "Y.....Y",
-  AUDITOR: "Y.....Y",
+  FINANCE_ADMIN: ".Y.......",
+  FINANCE_REVIEWER: ".Y.......",
+  EXPERT: "YYYYYYYYY",
+  DEPT_FILER: "...YY....",
+  DEPT_APPROVER: "..Y.Y....",
+  AGENCY: ".....Y...",
+  LEADER: "YYYYYYYYY",
+  SYS_ADMIN: "Y.......Y",
+  AUDITOR: "Y.......Y",
 };
 
 describe("role and organisation", () => {

@@ -21,6 +21,9 @@ export const ORG_KINDS = [
   "UNIT",
   "TOWNSHIP",
   "AGENCY",
+  // 区人大常委会 and 区委区政府: the leaders' organisations. Only 人大 records 审议意见 (SPEC §2).
+  "CONGRESS",
+  "GOVERNMENT",
 ] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 export const orgKindEnum = pgEnum("org_kind", ORG_KINDS);

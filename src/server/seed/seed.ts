@@ -33,6 +33,8 @@ export const orgIds = {
   unit: (code: string, index: number) => seedId(`org:unit:${code}:${index}`),
   township: (name: string) => seedId(`org:township:${name}`),
   agency: (code: string) => seedId(`org:agency:${code}`),
+  congress: seedId("org:congress"),
+  government: seedId("org:government"),
 };
 
 type UserSeed = { id: string; username: string; displayName: string; role: Role; orgId: string | null };
@@ -82,7 +84,22 @@ export const DEMO_ACCOUNTS: UserSeed[] = [
     role: "AGENCY",
     orgId: orgIds.agency("AG01"),
   },
-  { id: seedId("user:leader"), username: "leader", displayName: "孙志红", role: "LEADER", orgId: null },
+  // 区人大: reads the dashboards and records 审议意见 on department-wide evaluations.
+  {
+    id: seedId("user:leader"),
+    username: "leader",
+    displayName: "孙志红",
+    role: "LEADER",
+    orgId: orgIds.congress,
+  },
+  // 区委区政府: reads the dashboards and the opinions, records none.
+  {
+    id: seedId("user:leader_gov"),
+    username: "leader_gov",
+    displayName: "钱立新",
+    role: "LEADER",
+    orgId: orgIds.government,
+  },
   {
     id: seedId("user:sysadmin"),
     username: "sysadmin",
@@ -152,6 +169,10 @@ function buildOrganisations() {
       agencyType: a.type,
       sortOrder: i,
     }),
+  );
+  rows.push(
+    { id: orgIds.congress, kind: "CONGRESS", code: "RD", name: "区人大常委会" },
+    { id: orgIds.government, kind: "GOVERNMENT", code: "QW", name: "区委区政府" },
   );
   return rows.map((row) => ({ ...row, districtId: DEMO_DISTRICT_ID }));
 }

@@ -171,11 +171,15 @@ export async function OverallEvaluationPage({
             <Card title={tc("opinions.title")} className="lg:row-span-2">
               <div className="space-y-4">
                 <OpinionList opinions={view.opinions} />
-                {canRecordOpinion(type, user.role, head.status) ? (
+                {canRecordOpinion(type, user, head.status) ? (
                   <OpinionForm evaluationId={head.id} />
                 ) : (
                   user.role === "LEADER" && (
-                    <p className="text-xs text-slate-500">{tc("opinions.afterSettled")}</p>
+                    <p className="text-xs text-slate-500">
+                      {user.orgKind === "CONGRESS"
+                        ? tc("opinions.afterSettled")
+                        : tc("opinions.congressOnly")}
+                    </p>
                   )
                 )}
               </div>
