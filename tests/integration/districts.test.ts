@@ -12,6 +12,8 @@ import {
 } from "@/features/key-evaluation/definitions";
 import { candidateProjects } from "@/features/key-evaluation/queries";
 import { openDeptOverallDefinition, runOpenDeptOverall } from "@/features/overall-evaluation/definitions";
+import { importPaymentsDefinition, runImportPayments } from "@/features/monitoring/definitions";
+import { listPaymentImports } from "@/features/monitoring/report-queries";
 import { drawCandidates } from "@/features/sampling/draw-inputs";
 import { engageAgencyDefinition, runEngageAgency } from "@/features/third-party/definitions";
 import { awaitingFieldEvaluations, engageableProjects } from "@/features/third-party/queries";
@@ -319,5 +321,38 @@ describe("district scope", () => {
           or (subject_org_id = ${orgIds.department("D05")} and year = 2021)`,
     );
     expect(n!.n).toBe(0);
+  });
+
+  it("imports treasury payments into the district's own projects only, and lists only its own imports", async () => {
+    const adminB = await signedIn(names.adminB);
+    const demoAdmin = await signedIn("finance_admin");
+    const [demoProject] = await db
+      .select({ code: projects.code })
+      .from(projects)
+      .where(eq(projects.districtId, DEMO_DISTRICT_ID))
+      .limit(1);
+    const [projectRow] = await db
+      .select({ code: projects.code })
+      .from(projects)
+      .where(eq(projects.id, projectB));
+    const file = (code: string) =>
+      new File(
+        [`\uFEFF项目编码,支付日期,支付金额,资金来源\n${code},2020-03-01,100.00,本年财政拨款\n`],
+        "p.csv",
+      );
+    const t = await catalogTranslator();
+    const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+    const run = (raw: Record<string, unknown>) =>
+      runAction(importPaymentsDefinition, runImportPayments, { user: adminB, raw, meta, t });
+    // The demo district's project code is unknown to district B: refused, nothing saved.
+    const refused = failure(
+      await run({ year: String(YEAR), intent: "import", file: file(demoProject!.code) }),
+    );
+    expect(refused.fieldErrors).toEqual({ "row.2": ["t:errors.monitoring.import.codeUnknown"] });
+    // Its own project's payments are imported, and only district B lists that import.
+    expect((await run({ year: String(YEAR), intent: "import", file: file(projectRow!.code) })).ok).toBe(true);
+    const [mine, theirs] = await Promise.all([listPaymentImports(adminB), listPaymentImports(demoAdmin)]);
+    expect(mine.map((i) => i.by)).toEqual(["乙区管理员"]);
+    expect(theirs.some((i) => i.by === "乙区管理员")).toBe(false);
   });
 });

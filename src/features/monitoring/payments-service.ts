@@ -8,6 +8,7 @@ import { fiscalYears, paymentImports, projects, treasuryPayments } from "@/serve
 import type { CurrentUser } from "@/server/session";
 import { checkPaymentRows, readPaymentFile } from "./payments";
 import type { ImportPaymentsInput } from "./schemas";
+import { projectScope } from "@/server/scope";
 
 const PREVIEW_ROWS = 20;
 
@@ -32,7 +33,8 @@ export async function importPayments(
     ? await db
         .select({ id: projects.id, code: projects.code })
         .from(projects)
-        .where(and(eq(projects.year, input.year), inArray(projects.code, codes)))
+        // Only the importing finance's projects: another district's code reads as unknown.
+        .where(and(eq(projects.year, input.year), inArray(projects.code, codes), projectScope(user)))
     : [];
   const { rows, errors } = checkPaymentRows(raw, input.year, new Map(found.map((p) => [p.code, p.id])));
   if (Object.keys(errors).length) throw new AppError("VALIDATION", "monitoring.import.hasErrors", errors);

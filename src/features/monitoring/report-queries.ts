@@ -13,6 +13,7 @@ import {
   paymentImports,
   projects,
   targetIndicators,
+  treasuryPayments,
   users,
 } from "@/server/schema";
 import { projectScope } from "@/server/scope";
@@ -151,7 +152,8 @@ export async function projectMonitoring(user: Reader, projectId: string) {
   return { reports, notices };
 }
 
-export async function listPaymentImports(year?: number) {
+/** The imports that paid the user's projects (a district's finance sees its district's imports only). */
+export async function listPaymentImports(user: Reader, year?: number) {
   return db
     .select({
       id: paymentImports.id,
@@ -164,7 +166,13 @@ export async function listPaymentImports(year?: number) {
     })
     .from(paymentImports)
     .leftJoin(users, eq(users.id, paymentImports.importedBy))
-    .where(year ? eq(paymentImports.year, year) : undefined)
+    .where(
+      and(
+        year ? eq(paymentImports.year, year) : undefined,
+        sql`exists (select 1 from ${treasuryPayments} join ${projects} on ${projects.id} = ${treasuryPayments.projectId}
+          where ${treasuryPayments.importId} = ${paymentImports.id} and ${projectScope(user)})`,
+      ),
+    )
     .orderBy(desc(paymentImports.createdAt))
     .limit(50);
 }

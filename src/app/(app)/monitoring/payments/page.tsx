@@ -16,7 +16,7 @@ export default async function PaymentsPage() {
   if (!can(user.role, "monitoring.importPayments")) notFound();
   const [years, imports, t, format] = await Promise.all([
     yearOptions(),
-    listPaymentImports(),
+    listPaymentImports(user),
     getTranslations("monitoring.payments"),
     getFormatter(),
   ]);
