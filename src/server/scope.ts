@@ -184,3 +184,20 @@ export function scopeKey(user: ScopeUser & Partial<Pick<CurrentUser, "department
       return "none";
   }
 }
+
+/**
+ * The accounts a system administrator manages, as a condition on `users` left joined with its
+ * organisation in `organisations`: a district's administrator those of its district (the account's
+ * organisation's district, else the account's own); one without a district (the province's, or a
+ * single installation's) every account.
+ */
+export function accountScope(user: Pick<CurrentUser, "districtId">): SQL {
+  if (!user.districtId) return sql`true`;
+  return sql`coalesce(${organisations.districtId}, ${users.districtId}) = ${user.districtId}`;
+}
+
+/** The organisations a system administrator may put accounts in: its district's, or all without one. */
+export function manageableOrgs(user: Pick<CurrentUser, "districtId">): SQL {
+  return user.districtId ? eq(organisations.districtId, user.districtId) : sql`true`;
+}
+

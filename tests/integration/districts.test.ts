@@ -15,6 +15,8 @@ import { openDeptOverallDefinition, runOpenDeptOverall } from "@/features/overal
 import { importPaymentsDefinition, runImportPayments } from "@/features/monitoring/definitions";
 import { listPaymentImports } from "@/features/monitoring/report-queries";
 import { drawCandidates } from "@/features/sampling/draw-inputs";
+import { createUserDef, createUserRun, updateUserDef, updateUserRun } from "@/features/users/definitions";
+import { getUserDetail, listOrganisationOptions, listUsers } from "@/features/users/queries";
 import { engageAgencyDefinition, runEngageAgency } from "@/features/third-party/definitions";
 import { awaitingFieldEvaluations, engageableProjects } from "@/features/third-party/queries";
 import { runAction } from "@/server/action-client";
@@ -34,7 +36,11 @@ withOwnSeededDatabase();
 
 const YEAR = 2020;
 const tag = `${process.pid}${Date.now().toString(36)}`.toUpperCase();
-const names = { adminB: `fin_b_${tag}`.toLowerCase(), province: `fin_prov_${tag}`.toLowerCase() };
+const names = {
+  adminB: `fin_b_${tag}`.toLowerCase(),
+  province: `fin_prov_${tag}`.toLowerCase(),
+  sysB: `sys_b_${tag}`.toLowerCase(),
+};
 
 let districtB: string;
 let deptB: string;
@@ -104,6 +110,13 @@ beforeAll(async () => {
       displayName: "乙区管理员",
       role: "FINANCE_ADMIN",
       orgId: division!.id,
+      passwordHash: "x",
+    },
+    {
+      username: names.sysB,
+      displayName: "乙区系统管理员",
+      role: "SYS_ADMIN",
+      orgId: bureau!.id,
       passwordHash: "x",
     },
     {
@@ -354,5 +367,46 @@ describe("district scope", () => {
     const [mine, theirs] = await Promise.all([listPaymentImports(adminB), listPaymentImports(demoAdmin)]);
     expect(mine.map((i) => i.by)).toEqual(["乙区管理员"]);
     expect(theirs.some((i) => i.by === "乙区管理员")).toBe(false);
+  });
+
+  it("a district's system administrator manages the accounts and organisations of its district only", async () => {
+    const t = await catalogTranslator();
+    const meta = { ip: "127.0.0.1", userAgent: "vitest" };
+    const [sysB, sysDemo, demoUser] = await Promise.all([
+      signedIn(names.sysB),
+      signedIn("sysadmin"),
+      signedIn("dept_filer"),
+    ]);
+    const filter = { page: 1 } as Parameters<typeof listUsers>[1];
+    const listed = (await listUsers(sysB, filter))!.rows.map((r) => r.username).sort();
+    expect(listed).toEqual([names.adminB, names.sysB].sort());
+    const demoListed = (await listUsers(sysDemo, { ...filter, q: "_b_" }))!.rows.map((r) => r.username);
+    expect(demoListed).not.toContain(names.adminB);
+    // Another district's account: not found to read, to change, to reset.
+    expect(await getUserDetail(sysB, demoUser.id)).toBeNull();
+    const update = await runAction(updateUserDef, updateUserRun, {
+      user: sysB,
+      raw: { id: demoUser.id, displayName: "改名", role: "DEPT_FILER", orgId: demoUser.orgId, version: "x" },
+      meta,
+      t,
+    });
+    expect(failure(update).code).toBe("NOT_FOUND");
+    // Nor may it put a new account in the demo district's organisation.
+    const created = await runAction(createUserDef, createUserRun, {
+      user: sysB,
+      raw: {
+        username: `x_${tag}`.toLowerCase(),
+        displayName: "越区账户",
+        role: "DEPT_FILER",
+        orgId: demoUser.orgId,
+        password: "Strong@Pass2026",
+      },
+      meta,
+      t,
+    });
+    expect(failure(created).fieldErrors?.orgId).toEqual(["t:errors.orgNotFound"]);
+    const orgs = (await listOrganisationOptions(sysB))!.flatMap((g) => g.orgs.map((o) => o.name));
+    expect(orgs).toContain("乙区教育局");
+    expect(orgs).not.toContain("区科技局");
   });
 });

@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from "drizzle-o
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "@/server/db";
 import { can } from "@/server/permissions";
+import { accountScope, manageableOrgs } from "@/server/scope";
 import { organisations, users } from "@/server/schema";
 import { ORG_KINDS, type OrgKind } from "@/server/schema/enums";
 import type { CurrentUser } from "@/server/session";
@@ -33,7 +34,7 @@ function filterConditions(f: UserFilter): SQL | undefined {
 /** One page of accounts for the user administration list. Null for anyone but a system administrator. */
 export async function listUsers(user: CurrentUser, filter: UserFilter) {
   if (!can(user.role, "users.read")) return null;
-  const where = filterConditions(filter);
+  const where = and(filterConditions(filter), accountScope(user));
   const [rows, [total]] = await Promise.all([
     db
       .select({
@@ -87,7 +88,7 @@ export async function getUserDetail(user: CurrentUser, id: string) {
     })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.orgId))
-    .where(eq(users.id, id))
+    .where(and(eq(users.id, id), accountScope(user)))
     .limit(1);
   return row ?? null;
 }
@@ -104,7 +105,7 @@ export async function listOrganisationOptions(user: CurrentUser): Promise<OrgGro
     .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(organisations)
     .leftJoin(parent, eq(parent.id, organisations.parentId))
-    .where(eq(organisations.active, true))
+    .where(and(eq(organisations.active, true), manageableOrgs(user)))
     .orderBy(
       sql`coalesce(${parent.sortOrder}, ${organisations.sortOrder})`,
       asc(organisations.sortOrder),

@@ -7,6 +7,7 @@ import type { DbOrTx } from "@/server/db";
 import { AppError } from "@/server/errors";
 import { hashPassword } from "@/server/password";
 import { assertCan } from "@/server/permissions";
+import { accountScope, manageableOrgs } from "@/server/scope";
 import { organisations, users } from "@/server/schema";
 import type { Role } from "@/server/schema/enums";
 import type { CurrentUser } from "@/server/session";
@@ -21,7 +22,12 @@ const fieldError = (field: string, key: string) =>
 /** The row's updated_at as exact text: JavaScript dates drop the microseconds PostgreSQL keeps. */
 export const userVersion = sql<string>`${users.updatedAt}::text`;
 
-async function assertOrgFits(db: DbOrTx, role: Role, orgId: string | null): Promise<void> {
+async function assertOrgFits(
+  db: DbOrTx,
+  admin: CurrentUser,
+  role: Role,
+  orgId: string | null,
+): Promise<void> {
   if (orgId === null) {
     if (!orgFitsRole(role, null)) throw fieldError("orgId", "orgRoleMismatch");
     return;
@@ -29,13 +35,14 @@ async function assertOrgFits(db: DbOrTx, role: Role, orgId: string | null): Prom
   const [org] = await db
     .select({ kind: organisations.kind })
     .from(organisations)
-    .where(and(eq(organisations.id, orgId), eq(organisations.active, true)))
+    .where(and(eq(organisations.id, orgId), eq(organisations.active, true), manageableOrgs(admin)))
     .limit(1);
   if (!org) throw fieldError("orgId", "orgNotFound");
   if (!orgFitsRole(role, org.kind)) throw fieldError("orgId", "orgRoleMismatch");
 }
 
-async function loadTarget(db: DbOrTx, id: string) {
+/** An account the administrator manages; another district's reads as not found. */
+async function loadTarget(db: DbOrTx, admin: CurrentUser, id: string) {
   const [row] = await db
     .select({
       id: users.id,
@@ -46,7 +53,8 @@ async function loadTarget(db: DbOrTx, id: string) {
       active: users.active,
     })
     .from(users)
-    .where(eq(users.id, id))
+    .leftJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.id, id), accountScope(admin)))
     .limit(1);
   if (!row) throw new AppError("NOT_FOUND");
   return row;
@@ -54,7 +62,7 @@ async function loadTarget(db: DbOrTx, id: string) {
 
 export async function createUser(input: CreateUserInput, ctx: UserServiceContext): Promise<{ id: string }> {
   assertCan(ctx.user, "users.manage");
-  await assertOrgFits(ctx.db, input.role, input.orgId);
+  await assertOrgFits(ctx.db, ctx.user, input.role, input.orgId);
   const passwordHash = await hashPassword(input.password);
   // The unique index decides between two admins creating the same name at once.
   const [row] = await ctx.db
@@ -91,10 +99,10 @@ export async function updateUser(
   ctx: UserServiceContext,
 ): Promise<{ changed: boolean; sessionsEnded: boolean }> {
   assertCan(ctx.user, "users.manage");
-  const target = await loadTarget(ctx.db, input.id);
+  const target = await loadTarget(ctx.db, ctx.user, input.id);
   const self = target.id === ctx.user.id;
   if (self && input.role !== target.role) throw fieldError("role", "cannotChangeOwnRole");
-  await assertOrgFits(ctx.db, input.role, input.orgId);
+  await assertOrgFits(ctx.db, ctx.user, input.role, input.orgId);
 
   const changes = diff(target, { displayName: input.displayName, role: input.role, orgId: input.orgId });
   if (Object.keys(changes).length === 0) return { changed: false, sessionsEnded: false };
@@ -130,7 +138,7 @@ export async function setUserActive(
 ): Promise<void> {
   assertCan(ctx.user, "users.manage");
   if (!input.active && input.id === ctx.user.id) throw new AppError("VALIDATION", "cannotDisableSelf");
-  const target = await loadTarget(ctx.db, input.id);
+  const target = await loadTarget(ctx.db, ctx.user, input.id);
   const updated = await ctx.db
     .update(users)
     .set(
@@ -156,7 +164,7 @@ export async function resetUserPassword(input: ResetPasswordInput, ctx: UserServ
   assertCan(ctx.user, "users.manage");
   // One's own password goes through 修改密码, which asks for the current one.
   if (input.id === ctx.user.id) throw new AppError("VALIDATION", "resetSelf");
-  const target = await loadTarget(ctx.db, input.id);
+  const target = await loadTarget(ctx.db, ctx.user, input.id);
   const problem = checkPassword(input.password, target.username);
   if (problem) throw fieldError("password", problem);
   const passwordHash = await hashPassword(input.password);
