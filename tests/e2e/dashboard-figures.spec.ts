@@ -24,10 +24,10 @@ test("finance sorts the department table by the gap, exports it, and reads the c
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
 
   // Keyboard: the header is a button.
-  const gapHeader = table.getByRole("button", { name: "差值（自评−抽评）" });
+  const gapHeader = table.getByRole("button", { name: "自评−抽评" });
   await gapHeader.focus();
   await page.keyboard.press("Enter");
-  await expect(table.getByRole("columnheader", { name: "差值（自评−抽评）" })).toHaveAttribute(
+  await expect(table.getByRole("columnheader", { name: "自评−抽评" })).toHaveAttribute(
     "aria-sort",
     "descending",
   );
@@ -37,7 +37,7 @@ test("finance sorts the department table by the gap, exports it, and reads the c
   expect(gaps.length).toBeGreaterThan(1);
   expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
   await page.keyboard.press("Enter");
-  await expect(table.getByRole("columnheader", { name: "差值（自评−抽评）" })).toHaveAttribute(
+  await expect(table.getByRole("columnheader", { name: "自评−抽评" })).toHaveAttribute(
     "aria-sort",
     "ascending",
   );

@@ -33,7 +33,7 @@ async function columns(): Promise<ExcelColumn<Row>[]> {
     { header: t("sampled"), width: 12, value: (r) => r.sampled },
     { header: t("sampledSelfAverage"), width: 18, numFmt: "0.00", value: (r) => n(r.sampledSelfAverage) },
     { header: t("sampledAverage"), width: 12, numFmt: "0.00", value: (r) => n(r.sampledAverage) },
-    { header: t("gap"), width: 18, numFmt: "0.00", value: (r) => n(r.gap) },
+    { header: t("gapFull"), width: 18, numFmt: "0.00", value: (r) => n(r.gap) },
     { header: t("redWarnings"), width: 14, value: (r) => r.red },
     { header: t("yellowWarnings"), width: 14, value: (r) => r.yellow },
     { header: t("overdueItems"), width: 16, value: (r) => r.overdue },
