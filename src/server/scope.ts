@@ -200,4 +200,3 @@ export function accountScope(user: Pick<CurrentUser, "districtId">): SQL {
 export function manageableOrgs(user: Pick<CurrentUser, "districtId">): SQL {
   return user.districtId ? eq(organisations.districtId, user.districtId) : sql`true`;
 }
-

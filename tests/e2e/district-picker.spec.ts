@@ -68,6 +68,15 @@ test("a province administrator switches the dashboard between the province and i
   await expect(picker.locator("option")).toHaveText(["全省", "示范区", "东湖区"]);
   await expect(main(page).getByRole("heading", { name: "全省预算绩效总览" })).toBeVisible();
   const province = await projectCount(page);
+  // The whole province is summed up by district, not by its departments; a district's name opens it.
+  const byDistrict = main(page).getByRole("table", { name: /各行政区划项目数/ });
+  await expect(byDistrict.getByRole("link", { name: "示范区" })).toBeVisible();
+  await expect(byDistrict.getByRole("link", { name: "东湖区" })).toBeVisible();
+  await expect(main(page).getByText("各部门绩效情况")).toHaveCount(0);
+  await byDistrict.getByRole("link", { name: "东湖区" }).click();
+  await expect(main(page).getByRole("heading", { name: "东湖区预算绩效总览" })).toBeVisible();
+  await expect(main(page).getByText("各部门绩效情况")).toBeVisible();
+  await page.goto("/dashboard?year=2020");
 
   await picker.selectOption({ label: "东湖区" });
   await expect(page).toHaveURL(/[?&]district=[0-9a-f-]{36}/);

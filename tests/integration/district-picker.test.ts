@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { headline, orgBreakdown } from "@/features/dashboards/queries";
+import { districtBreakdown, headline, orgBreakdown, readsWholeProvince } from "@/features/dashboards/queries";
 import { resolveDistrict } from "@/features/districts/queries";
 import { exportProjects } from "@/features/projects/export";
 import { departmentOptions, listProjects } from "@/features/projects/queries";
@@ -92,6 +92,21 @@ describe("the district picker", () => {
     expect(demo.projects + east.projects).toBe(all.projects);
     // The province's leader reads the same way.
     expect((await headline(inDistrict(provinceLeader, EAST), YEAR)).projects).toBe(PROVINCE_PROJECTS.length);
+  });
+
+  it("sums the whole province up by district, each district's row its own dashboard's figures", async () => {
+    expect(readsWholeProvince(provinceAdmin)).toBe(true);
+    expect(readsWholeProvince(inDistrict(provinceAdmin, EAST))).toBe(false);
+    expect(readsWholeProvince(demoAdmin)).toBe(false);
+    const rows = await districtBreakdown(provinceAdmin, YEAR);
+    expect(rows.map((r) => r.id).sort()).toEqual([DEMO_DISTRICT_ID, EAST].sort());
+    expect(rows.find((r) => r.id === EAST)!.name).toBe(PROVINCE_DISTRICT.name);
+    for (const r of rows) {
+      const own = await headline(inDistrict(provinceAdmin, r.id), YEAR);
+      expect([r.projects, r.budget, r.executed]).toEqual([own.projects, own.budget, own.executed]);
+    }
+    const all = await headline(provinceAdmin, YEAR);
+    expect(rows.reduce((n, r) => n + r.projects, 0)).toBe(all.projects);
   });
 
   it("narrows the project list, its departments and its export", async () => {

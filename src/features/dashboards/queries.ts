@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, inArray, max, sql, type SQL } from "drizzle-orm";
 import { needsPreAssessmentSql } from "@/features/years/pre-assessment-rule";
 import { db } from "@/server/db";
-import { fiscalYears, organisations, projects } from "@/server/schema";
+import { districts, fiscalYears, organisations, projects } from "@/server/schema";
 import { PROJECT_STAGES, type ProjectKind, type ProjectStage } from "@/server/schema/enums";
 import { cachedAggregate } from "@/server/aggregate-cache";
 import { projectScope, scopeKey, withScope } from "@/server/scope";
@@ -127,6 +127,31 @@ export async function orgBreakdown(user: Reader, year: number, by: "department" 
       .orderBy(sql`sum(${budget}) desc`, asc(organisations.sortOrder));
   });
 }
+
+/**
+ * A province-level user's year by 行政区划: one row per district (the province's page lists districts,
+ * not its thousands of departments). The aggregate reads projects only and is cached with the others;
+ * the district names (a hundred rows) are read beside it.
+ */
+export async function districtBreakdown(user: Reader, year: number): Promise<OrgRow[]> {
+  const [rows, names] = await Promise.all([
+    cachedAggregate("dashboards.districtBreakdown", [scopeKey(user), year], async () =>
+      db
+        .select({ id: projects.districtId, ...totals })
+        .from(projects)
+        .where(withScope(projectScope(user), eq(projects.year, year)))
+        .groupBy(projects.districtId)
+        .orderBy(sql`sum(${budget}) desc`),
+    ),
+    db.select({ id: districts.id, name: districts.name, code: districts.code }).from(districts),
+  ]);
+  const byId = new Map(names.map((d) => [d.id, d.name]));
+  return rows.flatMap((r) => (r.id ? [{ ...r, id: r.id, name: byId.get(r.id) ?? r.id }] : []));
+}
+
+/** Whether the user reads the whole province, no district picked: its page summarises by district. */
+export const readsWholeProvince = (user: Pick<CurrentUser, "provinceWide" | "districtId">) =>
+  user.provinceWide && !user.districtId;
 
 export type KindRow = Totals & { kind: ProjectKind };
 

@@ -8,7 +8,16 @@ import { HorizontalBarChart } from "./bar-chart";
 import { ChartCard } from "./chart-card";
 
 /** 执行率 of every department in scope, highest first, against the overall rate (dashed line). */
-export async function DepartmentRateBlock({ rows, className }: { rows: OrgRow[]; className?: string }) {
+export async function DepartmentRateBlock({
+  rows,
+  className,
+  districts = false,
+}: {
+  rows: OrgRow[];
+  className?: string;
+  /** The rows are districts (the province's page), not departments. */
+  districts?: boolean;
+}) {
   const [t, tc] = await Promise.all([getTranslations("dashboard"), getTranslations("common")]);
   const withRate = rows
     .map((r) => ({ ...r, value: rateValue(r.executed, r.budget) }))
@@ -18,7 +27,7 @@ export async function DepartmentRateBlock({ rows, className }: { rows: OrgRow[];
   // A year still being prepared has no spending: an empty chart of zeros would say nothing.
   if (toFen(executed) === 0n) {
     return (
-      <Card title={t("rateChart.title")} className={className}>
+      <Card title={t(districts ? "rateChart.titleDistricts" : "rateChart.title")} className={className}>
         <p className="py-8 text-center text-sm text-slate-500">{t("rateChart.noExecution")}</p>
       </Card>
     );
@@ -28,7 +37,7 @@ export async function DepartmentRateBlock({ rows, className }: { rows: OrgRow[];
   return (
     <ChartCard
       className={className}
-      title={t("rateChart.title")}
+      title={t(districts ? "rateChart.titleDistricts" : "rateChart.title")}
       note={overall === undefined ? undefined : t("rateChart.note", { rate: overallText })}
       chart={
         <HorizontalBarChart

@@ -6,7 +6,14 @@ import type { DistrictView } from "@/features/districts/schemas";
 import type { CurrentUser } from "@/server/session";
 import { chainSummary, rectificationSummary } from "../chain-queries";
 import { departmentPerformance } from "../department-queries";
-import { headline, kindBreakdown, orgBreakdown, stageBreakdown } from "../queries";
+import {
+  districtBreakdown,
+  headline,
+  kindBreakdown,
+  orgBreakdown,
+  readsWholeProvince,
+  stageBreakdown,
+} from "../queries";
 import { ChainFunnel } from "./chain-funnel";
 import { CardNote } from "./chart-card";
 import { DashboardHeader } from "./dashboard-header";
@@ -32,15 +39,18 @@ export async function FinanceDashboard({
   years: number[];
   districts?: DistrictView;
 }) {
+  // The whole province (no district picked) is summed up by district: its thousands of departments
+  // are a district away.
+  const province = readsWholeProvince(user);
   const [t, tc, data, stages, kinds, departments, chain, performance, rectification] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("common"),
     headline(user, year),
     stageBreakdown(user, year),
     kindBreakdown(user, year),
-    orgBreakdown(user, year, "department"),
+    province ? districtBreakdown(user, year) : orgBreakdown(user, year, "department"),
     chainSummary(user, year),
-    departmentPerformance(user, year),
+    province ? Promise.resolve([]) : departmentPerformance(user, year),
     rectificationSummary(user, year),
   ]);
   const reviewer = user.role === "FINANCE_REVIEWER";
@@ -55,7 +65,7 @@ export async function FinanceDashboard({
         description={t(`${header}.description`, {
           org: user.orgName ?? "",
           year,
-          departments: departments.length,
+          departments: data.departments,
           scope: scope ?? "",
         })}
         year={year}
@@ -68,20 +78,26 @@ export async function FinanceDashboard({
         <>
           <FinanceHeadline data={data} rectification={rectification} year={year} />
           <ChainFunnel data={chain} rectification={rectification} year={year} role={user.role} />
-          <DepartmentPerformanceBlock rows={performance} year={year} />
+          {!province && <DepartmentPerformanceBlock rows={performance} year={year} />}
           <div className="grid gap-4 xl:grid-cols-12">
             <StageBlock rows={stages} year={year} unit="yi" className="xl:col-span-7" />
             <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5 xl:self-start" />
           </div>
           <div className="grid items-start gap-4 xl:grid-cols-12">
             <Card
-              title={t("orgTable.departments")}
+              title={t(province ? "orgTable.districts" : "orgTable.departments")}
               className="xl:col-span-7"
               actions={<CardNote>{t("unitNote", { unit: tc("unitWan") })}</CardNote>}
             >
-              <OrgTable rows={departments} kind="department" unit="wan" linkYear={year} />
+              {province && <p className="mb-3 text-sm text-slate-600">{t("orgTable.districtsHint")}</p>}
+              <OrgTable
+                rows={departments}
+                kind={province ? "district" : "department"}
+                unit="wan"
+                linkYear={year}
+              />
             </Card>
-            <DepartmentRateBlock rows={departments} className="xl:col-span-5" />
+            <DepartmentRateBlock rows={departments} districts={province} className="xl:col-span-5" />
           </div>
         </>
       )}

@@ -8,7 +8,14 @@ import { integer, money, projectsHref } from "../format";
 import { chainSummary, rectificationSummary } from "../chain-queries";
 import { departmentPerformance } from "../department-queries";
 import { gradeDistribution, preAssessmentTrend } from "../leader-queries";
-import { headline, kindBreakdown, orgBreakdown, yearTrend } from "../queries";
+import {
+  districtBreakdown,
+  headline,
+  kindBreakdown,
+  orgBreakdown,
+  readsWholeProvince,
+  yearTrend,
+} from "../queries";
 import { ChainFunnel } from "./chain-funnel";
 import { CardNote } from "./chart-card";
 import { DashboardHeader } from "./dashboard-header";
@@ -31,6 +38,8 @@ export async function LeaderDashboard({
   years: number[];
   districts?: DistrictView;
 }) {
+  // The whole province (no district picked) is summed up by district, as on finance's page.
+  const province = readsWholeProvince(user);
   const [t, tc, data, kinds, trend, departments, chain, grades, pre, performance, rectification] =
     await Promise.all([
       getTranslations("dashboard"),
@@ -38,11 +47,11 @@ export async function LeaderDashboard({
       headline(user, year),
       kindBreakdown(user, year),
       yearTrend(user),
-      orgBreakdown(user, year, "department"),
+      province ? districtBreakdown(user, year) : orgBreakdown(user, year, "department"),
       chainSummary(user, year),
       gradeDistribution(user, year),
       preAssessmentTrend(user),
-      departmentPerformance(user, year),
+      province ? Promise.resolve([]) : departmentPerformance(user, year),
       rectificationSummary(user, year),
     ]);
   const scope = provinceScopeName(user, districts, tc("allDistricts"));
@@ -87,21 +96,35 @@ export async function LeaderDashboard({
       <ChainFunnel data={chain} rectification={rectification} year={year} role={user.role} />
       <GradeBlock rows={grades} year={year} role={user.role} />
       <div className="grid items-start gap-4 xl:grid-cols-12">
-        <PreAssessmentTrendBlock trend={trend} pre={pre} role={user.role} className="xl:col-span-6" />
-        <SelfRankingBlock rows={performance} year={year} role={user.role} className="xl:col-span-6" />
+        <PreAssessmentTrendBlock
+          trend={trend}
+          pre={pre}
+          role={user.role}
+          className={province ? "xl:col-span-12" : "xl:col-span-6"}
+        />
+        {!province && (
+          <SelfRankingBlock rows={performance} year={year} role={user.role} className="xl:col-span-6" />
+        )}
       </div>
       <div className="grid items-start gap-4 xl:grid-cols-12">
         <TrendBlock rows={trend} className="xl:col-span-7" />
         <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5" />
       </div>
       <div className="grid items-start gap-4 xl:grid-cols-12">
-        <RankingBlock rows={departments} className="xl:col-span-5" />
+        <RankingBlock rows={departments} districts={province} className="xl:col-span-5" />
         <Card
-          title={t("orgTable.departments")}
+          title={t(province ? "orgTable.districts" : "orgTable.departments")}
           className="xl:col-span-7"
           actions={<CardNote>{t("unitNote", { unit: tc("unitWan") })}</CardNote>}
         >
-          <OrgTable rows={departments} kind="department" unit="wan" linkYear={year} initialRows={10} />
+          {province && <p className="mb-3 text-sm text-slate-600">{t("orgTable.districtsHint")}</p>}
+          <OrgTable
+            rows={departments}
+            kind={province ? "district" : "department"}
+            unit="wan"
+            linkYear={year}
+            initialRows={10}
+          />
         </Card>
       </div>
     </div>

@@ -46,10 +46,10 @@ export function OrgTable({
   initialRows = 20,
 }: {
   rows: OrgRow[];
-  kind: "department" | "unit";
+  kind: "department" | "unit" | "district";
   /** Amounts print in this unit; the card around the table names it. */
   unit: MoneyUnit;
-  /** When set, a department's name opens the project list filtered to it. */
+  /** When set, a department's name opens the project list filtered to it, a district's its dashboard. */
   linkYear?: number;
   initialRows?: number;
 }) {
@@ -108,7 +108,11 @@ export function OrgTable({
                 {linkYear ? (
                   <Link
                     className="text-brand-700 hover:underline"
-                    href={`/projects?year=${linkYear}&dept=${r.id}`}
+                    href={
+                      kind === "district"
+                        ? `/dashboard?year=${linkYear}&district=${r.id}`
+                        : `/projects?year=${linkYear}&dept=${r.id}`
+                    }
                   >
                     {r.name}
                   </Link>

@@ -10,17 +10,20 @@ export async function RankingBlock({
   rows,
   top = 10,
   className,
+  districts = false,
 }: {
   rows: OrgRow[];
   top?: number;
   className?: string;
+  /** The rows are districts (the province's page), not departments. */
+  districts?: boolean;
 }) {
   const [t, tc] = await Promise.all([getTranslations("dashboard"), getTranslations("common")]);
   const shown = rows.slice(0, top);
   return (
     <ChartCard
       className={className}
-      title={t("ranking.title", { n: shown.length })}
+      title={t(districts ? "ranking.titleDistricts" : "ranking.title", { n: shown.length })}
       note={t("unitNote", { unit: tc("unitYi") })}
       chart={
         <HorizontalBarChart
@@ -35,7 +38,9 @@ export async function RankingBlock({
       }
       table={
         <Table>
-          <caption className="sr-only">{t("ranking.title", { n: shown.length })}</caption>
+          <caption className="sr-only">
+            {t(districts ? "ranking.titleDistricts" : "ranking.title", { n: shown.length })}
+          </caption>
           <thead>
             <tr>
               <Th align="right">{t("columns.rank")}</Th>
