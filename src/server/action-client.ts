@@ -25,7 +25,10 @@ export type ActionContext = {
   /** The action's transaction: everything written through it commits together or not at all. */
   tx: DbOrTx;
   meta: RequestMeta;
-  /** Append an audit row in the action's transaction, with the actor and client filled in. */
+  /**
+   * Append an audit row in the action's transaction, with the actor and client filled in. The rows
+   * are written when the action's work is done, just before its commit.
+   */
   audit: (entry: Omit<AuditEntry, "actor" | "ip" | "userAgent">) => Promise<void>;
   /**
    * Record an audit row that must survive the action failing (a wrong code, a refused attempt): it is
@@ -124,15 +127,21 @@ export async function runAction<S extends z.ZodType, R>(
       }
       return { ok: false, code: "VALIDATION", message: t("errors.VALIDATION"), fieldErrors, values };
     }
-    const data = await db.transaction(async (tx) =>
-      run(parsed.data, {
+    const data = await db.transaction(async (tx) => {
+      const entries: Omit<AuditEntry, "actor" | "ip" | "userAgent">[] = [];
+      const result = await run(parsed.data, {
         user,
         tx,
         meta,
-        audit: (entry) => writeAudit(tx, { ...entry, actor, ...meta }),
+        audit: async (entry) => void entries.push(entry),
         auditIfFails: (entry) => void afterFailure.push(entry),
-      }),
-    );
+      });
+      // The audit rows go last, in the order recorded: appending locks the audit chain's head until
+      // COMMIT (migration 0007), so every other action's append waits only for this commit, not for
+      // the rest of this action's work.
+      for (const entry of entries) await writeAudit(tx, { ...entry, actor, ...meta });
+      return result;
+    });
     return { ok: true, data };
   } catch (e) {
     for (const entry of afterFailure.splice(0))

@@ -68,6 +68,44 @@ describe("action client", () => {
     expect(rows).toHaveLength(0);
   });
 
+  it("appends the action's audit rows in order at the end of its transaction, after its own work", async () => {
+    const user = await signedIn("dept_filer");
+    const [project] = await db.select().from(projects).where(eq(projects.unitId, user.orgId!)).limit(1);
+    const auditRows = (tx: Pick<typeof db, "select">) =>
+      tx
+        .select({ id: auditLog.id, changes: auditLog.changes })
+        .from(auditLog)
+        .where(and(eq(auditLog.action, "project.updated"), eq(auditLog.entityId, project!.id)));
+    let seenInside = -1;
+    const result = await runAction(
+      def,
+      async (input, { tx, audit }) => {
+        await audit({
+          action: "project.updated",
+          entityType: "project",
+          entityId: project!.id,
+          changes: { n: 1 },
+        });
+        await tx.update(projects).set({ name: input.name }).where(eq(projects.id, project!.id));
+        await audit({
+          action: "project.updated",
+          entityType: "project",
+          entityId: project!.id,
+          changes: { n: 2 },
+        });
+        // Not written yet: the chain's head stays unlocked while the action works.
+        seenInside = (await auditRows(tx)).length;
+        return "done";
+      },
+      { user, raw: { name: "审计顺序", amount: 1 }, meta, t: keyTranslator },
+    );
+    expect(result).toMatchObject({ ok: true, data: "done" });
+    expect(seenInside).toBe(0);
+    const rows = (await auditRows(db)).sort((a, b) => Number(a.id) - Number(b.id));
+    expect(rows.map((r) => r.changes)).toEqual([{ n: 1 }, { n: 2 }]);
+    await db.update(projects).set({ name: project!.name }).where(eq(projects.id, project!.id));
+  });
+
   it("hides unexpected errors behind a generic message", async () => {
     const user = await signedIn("dept_filer");
     const result = await runAction(

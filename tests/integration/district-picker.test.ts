@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { districtBreakdown, headline, orgBreakdown, readsWholeProvince } from "@/features/dashboards/queries";
 import { resolveDistrict } from "@/features/districts/queries";
 import { exportProjects } from "@/features/projects/export";
-import { departmentOptions, listProjects } from "@/features/projects/queries";
+import { departmentFilter, departmentOptions, listProjects } from "@/features/projects/queries";
 import { resolveListFilters } from "@/features/projects/schemas";
+import { aggregateCacheStats } from "@/server/aggregate-cache";
 import { db, queryRows } from "@/server/db";
 import { auditLog, projects } from "@/server/schema";
 import { inDistrict } from "@/server/scope";
@@ -134,6 +135,60 @@ describe("the district picker", () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, "project.exported"), eq(auditLog.actorUsername, "province_admin")));
     expect(audit!.changes).toMatchObject({ rows: PROVINCE_PROJECTS.length, filters: { district: EAST } });
+  });
+
+  it("lists the province's departments only once a district is picked, and accepts a linked one", async () => {
+    const [eastDept] = await departmentOptions(inDistrict(provinceAdmin, EAST));
+    const none = await departmentFilter(provinceAdmin, undefined, undefined);
+    expect(none).toEqual({ options: [], all: false });
+    // A dashboard's link names a department: accepted when it is in scope, with its name to show.
+    const linked = await departmentFilter(provinceAdmin, undefined, eastDept!.id);
+    expect(linked).toEqual({ options: [eastDept], all: false });
+    expect(await departmentFilter(provinceAdmin, undefined, "not-a-uuid")).toEqual({
+      options: [],
+      all: false,
+    });
+    const picked = await departmentFilter(provinceAdmin, EAST, undefined);
+    expect(picked).toEqual({ options: [eastDept], all: true });
+    // A district user gets their district's list, and another district's department is not in it.
+    const demo = await departmentFilter(demoAdmin, undefined, eastDept!.id);
+    expect(demo.all).toBe(true);
+    expect(demo.options.length).toBeGreaterThan(1);
+    expect(demo.options.map((d) => d.id)).not.toContain(eastDept!.id);
+    const filters = resolveListFilters(
+      { year: String(YEAR), dept: eastDept!.id },
+      { years: [YEAR], departmentIds: demo.options.map((d) => d.id) },
+    );
+    expect(filters.dept).toBeUndefined();
+  });
+
+  it("keeps the province's list totals until a project changes, and pages in the sort's order", async () => {
+    // A committed write to a watched table: nothing computed before it is served after it.
+    await db.execute(sql`update fiscal_years set year = year where year = ${YEAR}`);
+    const before = aggregateCacheStats();
+    const first = await listProjects(provinceAdmin, list);
+    const again = await listProjects(provinceAdmin, list);
+    expect(again.totals).toEqual(first.totals);
+    const after = aggregateCacheStats();
+    expect(after.computed - before.computed).toBe(1);
+    expect(after.hits - before.hits).toBe(1);
+    // A district user's totals are a district's: computed each time, never from the province's entry.
+    expect((await listProjects(demoAdmin, list)).totals.count).toBe(demoCount);
+    expect(aggregateCacheStats().computed).toBe(after.computed);
+
+    const [code] = PROVINCE_PROJECTS.map((p) => p.code);
+    await db.execute(sql`update projects set budget_current = budget_current + 1000 where code = ${code}`);
+    const moved = await listProjects(provinceAdmin, list);
+    expect(Number(moved.totals.budget) - Number(first.totals.budget)).toBe(1000);
+
+    const page2 = await listProjects(provinceAdmin, { ...list, sort: "budget", dir: "desc", page: 2 });
+    const expected = await queryRows<{ code: string }>(
+      db,
+      sql`select code from projects where year = ${YEAR}
+          order by (budget_current + budget_carryover + budget_other) desc nulls last, code, id
+          limit 25 offset 25`,
+    );
+    expect(page2.rows.map((r) => r.code)).toEqual(expected.map((r) => r.code));
   });
 
   it("gives a district user nothing beyond their own district, whatever district they pass", async () => {

@@ -7,11 +7,10 @@ import { excelResponse, inBatches, type ExcelColumn } from "@/server/excel";
 import { resolveDistrict } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import type { RequestMeta } from "@/server/request-context";
-import { inDistrict } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import {
   countProjects,
-  departmentOptions,
+  departmentFilter,
   exportBatch,
   type ExportCursor,
   fiscalYearOptions,
@@ -79,10 +78,10 @@ export async function exportProjects(
   }
   const raw = Object.fromEntries(params);
   const [years, { district }] = await Promise.all([fiscalYearOptions(), resolveDistrict(user, raw.district)]);
-  const departments = await departmentOptions(inDistrict(user, district));
+  const departments = await departmentFilter(user, district, raw.dept);
   const filters = resolveListFilters(raw, {
     years,
-    departmentIds: departments.map((d) => d.id),
+    departmentIds: departments.options.map((d) => d.id),
     districtIds: district ? [district] : [],
   });
   const [rows, cols, t] = await Promise.all([

@@ -1,10 +1,11 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db, type DbOrTx } from "@/server/db";
 import { fiscalYears, organisations, projects } from "@/server/schema";
-import { departmentScope, projectScope, withScope } from "@/server/scope";
+import { cachedAggregate } from "@/server/aggregate-cache";
+import { departmentScope, inDistrict, projectScope, scopeKey, withScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { PAGE_SIZE, type ProjectListFilters, type SortKey } from "./schemas";
 
@@ -62,22 +63,17 @@ const listColumns = {
 };
 export type ProjectTotals = { count: number; budget: string; executed: string };
 
-/** One page of the list and the totals of the whole filtered set, queried in parallel. */
+/**
+ * One page of the list and the totals of the whole filtered set, queried in parallel. The page is
+ * chosen on the projects table alone (the offset walks an index, not a join), then its 25 rows are
+ * read with their organisations' names. A province-wide reader's totals (a count and two sums over
+ * up to 130,000 projects a year) are kept with the year's aggregates until a project changes.
+ */
 export async function listProjects(user: Reader, f: ProjectListFilters) {
   const where = listCondition(user, f);
   const column = SORT_COLUMNS[f.sort];
   const direction = f.dir === "asc" ? sql`asc` : sql`desc`;
-  const [rows, [totals]] = await Promise.all([
-    db
-      .select(listColumns)
-      .from(projects)
-      .innerJoin(unitOrg, eq(unitOrg.id, projects.unitId))
-      .innerJoin(deptOrg, eq(deptOrg.id, projects.departmentId))
-      .where(where)
-      // Ties (equal amounts, a null rate) fall back to the code, so pages never overlap.
-      .orderBy(sql`${column} ${direction} nulls last`, asc(projects.code), asc(projects.id))
-      .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
+  const totalsQuery = () =>
     db
       .select({
         count: sql<number>`count(*)::int`.mapWith(Number),
@@ -85,10 +81,41 @@ export async function listProjects(user: Reader, f: ProjectListFilters) {
         executed: sql<string>`coalesce(sum(${executedTotal}), 0)::text`,
       })
       .from(projects)
-      .where(where),
+      .where(where)
+      .then(([row]) => row);
+  const [rows, totals] = await Promise.all([
+    db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(where)
+      // Ties (equal amounts, a null rate) fall back to the code, so pages never overlap.
+      .orderBy(sql`${column} ${direction} nulls last`, asc(projects.code), asc(projects.id))
+      .limit(PAGE_SIZE)
+      .offset((f.page - 1) * PAGE_SIZE)
+      .then((page) => pageRows(page.map((p) => p.id))),
+    user.provinceWide && user.districtId === null
+      ? cachedAggregate(
+          "projects.listTotals",
+          [scopeKey(user), f.year, f.dept, f.district, f.kind, f.stage, f.q],
+          totalsQuery,
+        )
+      : totalsQuery(),
   ]);
   const sums: ProjectTotals = totals ?? { count: 0, budget: "0", executed: "0" };
   return { rows, totals: sums };
+}
+
+/** The list's rows for these project ids, in the ids' order. */
+async function pageRows(ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(listColumns)
+    .from(projects)
+    .innerJoin(unitOrg, eq(unitOrg.id, projects.unitId))
+    .innerJoin(deptOrg, eq(deptOrg.id, projects.departmentId))
+    .where(inArray(projects.id, ids));
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
 }
 export type ProjectListRow = Awaited<ReturnType<typeof listProjects>>["rows"][number];
 
@@ -132,6 +159,28 @@ export async function exportBatch(
     .limit(size);
 }
 export type ProjectExportRow = Awaited<ReturnType<typeof exportBatch>>[number];
+
+/**
+ * The department filter: its choices and the ids it accepts. A province-wide reader who has not
+ * picked a district gets no list (a province has thousands of departments): only the department an
+ * address names (a dashboard's link), when it is in the reader's scope. `all` is false then.
+ */
+export async function departmentFilter(
+  user: Reader,
+  district: string | undefined,
+  named: unknown,
+): Promise<{ options: { id: string; name: string }[]; all: boolean }> {
+  const reader = inDistrict(user, district);
+  if (!(reader.provinceWide && reader.districtId === null)) {
+    return { options: await departmentOptions(reader), all: true };
+  }
+  if (typeof named !== "string" || !z.guid().safeParse(named).success) return { options: [], all: false };
+  const options = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.id, named), departmentScope(reader)));
+  return { options, all: false };
+}
 
 /** Departments (and townships) the user may filter by. */
 export async function departmentOptions(user: Reader): Promise<{ id: string; name: string }[]> {

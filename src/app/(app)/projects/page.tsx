@@ -9,11 +9,10 @@ import { ProjectTable } from "@/features/projects/components/project-table";
 import { ProjectTotalsBar } from "@/features/projects/components/project-totals";
 import { exportHref, listHref } from "@/features/projects/list-url";
 import { resolveDistrict } from "@/features/districts/queries";
-import { departmentOptions, fiscalYearOptions, listProjects } from "@/features/projects/queries";
+import { departmentFilter, fiscalYearOptions, listProjects } from "@/features/projects/queries";
 import { PAGE_SIZE, resolveListFilters } from "@/features/projects/schemas";
 import { previousSummaries } from "@/features/results/previous";
 import { can } from "@/server/permissions";
-import { inDistrict } from "@/server/scope";
 import { requireUser } from "@/server/session";
 import { ExportButton } from "@/components/ui/export-button";
 
@@ -29,11 +28,11 @@ export default async function ProjectsPage({ searchParams }: Props) {
     getTranslations("projects"),
     getTranslations("common"),
   ]);
-  // A province-level user's district narrows the department choices too.
-  const departments = await departmentOptions(inDistrict(user, district));
+  // A province-level user's district narrows the department choices too; without one, none are listed.
+  const departments = await departmentFilter(user, district, raw.dept);
   const filters = resolveListFilters(raw, {
     years,
-    departmentIds: departments.map((d) => d.id),
+    departmentIds: departments.options.map((d) => d.id),
     districtIds: district ? [district] : [],
   });
   const { rows, totals } = await listProjects(user, filters);
@@ -69,7 +68,8 @@ export default async function ProjectsPage({ searchParams }: Props) {
       <ProjectFilters
         filters={filters}
         years={years}
-        departments={departments.length > 1 ? departments : undefined}
+        departments={!departments.all || departments.options.length > 1 ? departments.options : undefined}
+        departmentsNeedDistrict={!departments.all}
         districts={districts.length > 1 ? districts : undefined}
       />
       <ProjectTotalsBar

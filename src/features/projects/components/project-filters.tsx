@@ -18,6 +18,7 @@ export function ProjectFilters({
   years,
   departments,
   districts,
+  departmentsNeedDistrict = false,
 }: {
   filters: ProjectListFilters;
   years: number[];
@@ -25,6 +26,8 @@ export function ProjectFilters({
   departments?: { id: string; name: string }[];
   /** 行政区划, for a province-level user of a province with several districts only. */
   districts?: DistrictOption[];
+  /** The province's departments are listed once a district is picked (only a linked one before). */
+  departmentsNeedDistrict?: boolean;
 }) {
   const t = useTranslations("projects.filters");
   const te = useTranslations("enums");
@@ -96,8 +99,19 @@ export function ProjectFilters({
           <label htmlFor="filter-dept" className={label}>
             {t("department")}
           </label>
-          <select id="filter-dept" name="dept" defaultValue={filters.dept ?? ""} className={inputClass}>
-            <option value="">{t("allDepartments")}</option>
+          <select
+            id="filter-dept"
+            name="dept"
+            defaultValue={filters.dept ?? ""}
+            disabled={departments.length === 0}
+            title={departmentsNeedDistrict ? t("pickDistrictFirst") : undefined}
+            className={inputClass}
+          >
+            <option value="">
+              {departmentsNeedDistrict && departments.length === 0
+                ? t("pickDistrictFirst")
+                : t("allDepartments")}
+            </option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
                 {d.name}

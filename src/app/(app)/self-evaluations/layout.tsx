@@ -1,0 +1,8 @@
+import { ClientMessages } from "@/i18n/client-messages";
+
+// The texts this section's client components read (the rest of the catalogue stays on the server).
+export default function Layout({ children }: { children: React.ReactNode }) {
+  return (
+    <ClientMessages namespaces={["attachments", "selfEvaluation", "targets"]}>{children}</ClientMessages>
+  );
+}
