@@ -1,10 +1,16 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { dueReminders, remindDeadlines } from "@/features/notifications/reminders";
+import type { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { dueReminders, remindDeadlines, remindDeadlinesOnChange } from "@/features/notifications/reminders";
+import { aggregateCacheStats } from "@/server/aggregate-cache";
 import { openSelfRoundDefinition, runOpenSelfRound } from "@/features/self-evaluation/definitions";
 import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
-import { db, queryRows } from "@/server/db";
+import { databaseHandle, db, queryRows } from "@/server/db";
+import * as schema from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { catalogTranslator } from "../factories/messages";
 import { withOwnSeededDatabase } from "../factories/own-database";
@@ -263,8 +269,79 @@ describe("writing reminders", () => {
     expect(after.n).toBe(2);
   });
 
+  it("works the reminders out again on a page load only when their data or the day has changed", async () => {
+    const unitUser = await one<{ username: string; id: string; deadline: string }>(
+      sql`select u.username, n.id::text, n.due_date::text as deadline from monitoring_notices n
+          join projects p on p.id = n.project_id join users u on u.org_id = p.unit_id and u.role = 'DEPT_FILER'
+          where n.due_date is not null and n.status <> 'CLOSED' order by n.due_date, u.username limit 1`,
+    );
+    const filer = await signedIn(unitUser.username);
+    const late = new Date(on(unitUser.deadline).getTime() + 86_400_000);
+    await db.execute(sql`update fiscal_years set year = year where year = 2020`); // a fresh version
+    const before = aggregateCacheStats();
+    await remindDeadlinesOnChange(db, filer, late);
+    await remindDeadlinesOnChange(db, filer, late);
+    expect(aggregateCacheStats().computed - before.computed).toBe(1);
+    // The notice's deadline moves: a write to a table the reminders read, so they are worked out again.
+    await db.execute(sql`update monitoring_notices set due_date = due_date + 10 where id = ${unitUser.id}`);
+    const moved = new Date(late.getTime() + 8 * 86_400_000);
+    expect(await remindDeadlinesOnChange(db, filer, moved)).toBeGreaterThanOrEqual(1);
+    const mid = aggregateCacheStats();
+    // The next day, nothing else changed: worked out again, as the window moved with the date.
+    await remindDeadlinesOnChange(db, filer, new Date(moved.getTime() + 86_400_000));
+    expect(aggregateCacheStats().computed - mid.computed).toBe(1);
+  });
+
+  it("reads only tables whose writes move the version that gates them, by the statements' plans", async () => {
+    const client = (databaseHandle().db as unknown as { $client: unknown }).$client;
+    const logged: { query: string; params: unknown[] }[] = [];
+    const logger = { logQuery: (query: string, params: unknown[]) => void logged.push({ query, params }) };
+    const logging = (databaseHandle().kind === "pg"
+      ? drizzlePg(client as pg.Pool, { schema, logger })
+      : drizzlePglite(client as PGlite, { schema, logger })) as unknown as typeof db;
+    const users = await queryRows<{ username: string }>(
+      db,
+      sql`select distinct on (role) username from users where active order by role, username`,
+    );
+    for (const u of users) await dueReminders(logging, await signedIn(u.username), on("2020-09-29"));
+    expect(logged.length).toBeGreaterThanOrEqual(6);
+    const read = new Set<string>();
+    for (const l of logged) {
+      const text = `explain (format json) ${l.query}`;
+      const rows =
+        databaseHandle().kind === "pg"
+          ? (await (client as pg.Pool).query(text, l.params)).rows
+          : (await (client as PGlite).query<Record<string, unknown>>(text, l.params)).rows;
+      collectRelations(rows[0]!["QUERY PLAN"], read);
+    }
+    const watched = await queryRows<{ t: string }>(
+      db,
+      sql`select c.relname as t from pg_trigger tg join pg_class c on c.oid = tg.tgrelid
+          where tg.tgname = 'cache_epoch_bump'`,
+    );
+    expect([...read]).toEqual(
+      expect.arrayContaining([
+        "monitoring_notices",
+        "evaluation_rounds",
+        "engagements",
+        "evaluation_assignees",
+      ]),
+    );
+    expect([...read].filter((t) => !watched.some((w) => w.t === t))).toEqual([]);
+  });
+
   it("never writes a reminder to finance administrators or leaders", async () => {
     for (const date of ["2020-08-30", "2020-09-29", "2022-04-29", "2022-09-29"])
       for (const user of [admin, leader]) expect(await remindDeadlines(db, user, on(date))).toBe(0);
   });
 });
+
+function collectRelations(node: unknown, into: Set<string>) {
+  if (Array.isArray(node)) for (const n of node) collectRelations(n, into);
+  else if (node && typeof node === "object") {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === "Relation Name" && typeof v === "string") into.add(v);
+      else collectRelations(v, into);
+    }
+  }
+}

@@ -4,6 +4,7 @@ import { addDays, bureauDate, DUE_SOON_DAYS } from "@/domain/rectification";
 import { SELF_EDITABLE, SELF_ROLES, type OverallType } from "@/features/overall-evaluation/flow";
 import { KEY_EDITABLE } from "@/features/key-evaluation/flow";
 import { rectificationScope } from "@/features/rectification/scope";
+import { cachedAggregate } from "@/server/aggregate-cache";
 import { queryRows, type DbOrTx } from "@/server/db";
 import { notifications } from "@/server/schema";
 import { projectScope } from "@/server/scope";
@@ -257,6 +258,21 @@ export async function dueReminders(db: DbOrTx, user: Reader, now = new Date()) {
  * dedupe key (the record and its deadline), so loading again writes nothing new, and a moved deadline
  * reminds again.
  */
+/**
+ * What a page load runs (the bell, the to-do list): the reminders are worked out again only when the
+ * data they read has changed since this instance last did so for this user and day. The version of
+ * the aggregates' cache tells: its watched tables include every table the reminders read (migrations
+ * 0013 and 0016; tests/integration/reminders.test.ts checks the list against the statements' plans).
+ * A page load while nothing changed runs one shared version read instead of six statements.
+ */
+export async function remindDeadlinesOnChange(db: DbOrTx, user: Reader, now = new Date()): Promise<number> {
+  return cachedAggregate(
+    "notifications.reminders",
+    [user.id, user.role, user.orgId, user.departmentId, user.districtId, bureauDate(now)],
+    () => remindDeadlines(db, user, now),
+  );
+}
+
 export async function remindDeadlines(db: DbOrTx, user: Reader, now = new Date()): Promise<number> {
   const reminders = await dueReminders(db, user, now);
   if (reminders.length === 0) return 0;

@@ -8,7 +8,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { MarkReadButton } from "@/features/notifications/components/mark-read-button";
 import { TodoTitle } from "@/features/notifications/components/todo-title";
 import { listNotifications, TODOS_PAGE_SIZE } from "@/features/notifications/queries";
-import { remindDeadlines } from "@/features/notifications/reminders";
+import { remindDeadlinesOnChange } from "@/features/notifications/reminders";
 import { todoListParamsSchema } from "@/features/notifications/schemas";
 import { db } from "@/server/db";
 import { can } from "@/server/permissions";
@@ -32,7 +32,7 @@ export default async function TodosPage({ searchParams }: Props) {
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
   const p = todoListParamsSchema.parse(raw);
-  await remindDeadlines(db, user);
+  await remindDeadlinesOnChange(db, user);
   const [{ rows, total }, t, format] = await Promise.all([
     listNotifications(user.id, { unreadOnly: p.show === "unread", page: p.page }),
     getTranslations("todos"),

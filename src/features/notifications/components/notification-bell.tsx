@@ -2,8 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/server/db";
 import type { CurrentUser } from "@/server/session";
-import { listNotifications, unreadCount } from "../queries";
-import { remindDeadlines } from "../reminders";
+import { listNotifications } from "../queries";
+import { remindDeadlinesOnChange } from "../reminders";
 import { BellDetails } from "./bell-details";
 import { TodoTitle } from "./todo-title";
 
@@ -12,12 +12,12 @@ import { TodoTitle } from "./todo-title";
  * due-soon and overdue reminders first (idempotent), so they show without a scheduled job.
  */
 export async function NotificationBell({ user }: { user: CurrentUser }) {
-  await remindDeadlines(db, user);
-  const [count, latest, t] = await Promise.all([
-    unreadCount(user.id),
+  await remindDeadlinesOnChange(db, user);
+  const [latest, t] = await Promise.all([
     listNotifications(user.id, { unreadOnly: true, page: 1, limit: 6 }),
     getTranslations("todos"),
   ]);
+  const count = latest.total;
   return (
     <BellDetails className="group relative">
       <summary
