@@ -1,13 +1,13 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { touchSession } from "@/features/auth/service";
+import { liveSession, markSessionSeen } from "@/features/auth/service";
 import { env } from "@/env";
 import { authOptions } from "./auth";
 import { db } from "./db";
-import { organisations, users } from "./schema";
+import { organisations, users, userSessions } from "./schema";
 import type { OrgKind, Role } from "./schema/enums";
 import { ensureDatabaseReady } from "./startup";
 
@@ -57,15 +57,20 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   await ensureDatabaseReady();
   const session = (await getServerSession(authOptions)) as { uid?: string; sv?: number; sid?: string } | null;
   if (!session?.uid || !session.sid) return null;
-  // The server-side session: signed out, idle or too old → the token is refused.
-  if (!(await touchSession(session.sid, session.uid, { db }))) return null;
-  return loadSessionUser(session.uid, session.sv);
+  // The server-side session (signed out, idle or too old → the token is refused) is read with the user.
+  return loadSessionUser(session.uid, session.sv, session.sid);
 });
 
+/**
+ * The user a session token names, or null: inactive, another session version, or — with `sessionId` —
+ * a server-side session that is no longer live. One statement; a live session is marked as seen.
+ */
 export async function loadSessionUser(
   userId: string,
   sessionVersion: number | undefined,
+  sessionId?: string,
 ): Promise<CurrentUser | null> {
+  const now = new Date();
   const [row] = await db
     .select({
       id: users.id,
@@ -82,12 +87,21 @@ export async function loadSessionUser(
       orgParentId: organisations.parentId,
       orgDistrictId: organisations.districtId,
       userDistrictId: users.districtId,
+      sessionSeenAt: sessionId
+        ? sql<Date | null>`(select ${userSessions.lastSeenAt} from ${userSessions} where ${liveSession(sessionId, userId, { now })})`.mapWith(
+            (v: Date | string | null) => (v === null ? null : new Date(v)),
+          )
+        : sql<null>`null`,
     })
     .from(users)
     .leftJoin(organisations, eq(organisations.id, users.orgId))
     .where(eq(users.id, userId))
     .limit(1);
   if (!row || !row.active || row.sessionVersion !== sessionVersion) return null;
+  if (sessionId) {
+    if (!row.sessionSeenAt) return null;
+    await markSessionSeen(sessionId, row.sessionSeenAt, { db, now });
+  }
   return {
     id: row.id,
     username: row.username,

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { revokeSession, touchSession, verifyCredentials } from "@/features/auth/service";
 import { db } from "@/server/db";
 import { hashPassword } from "@/server/password";
-import { auditLog, users } from "@/server/schema";
+import { auditLog, users, userSessions } from "@/server/schema";
+import { loadSessionUser } from "@/server/session";
 import { uniqueName } from "../factories/messages";
 
 const meta = { ip: "127.0.0.7", userAgent: "vitest" };
@@ -145,5 +146,32 @@ describe("server-side sessions", () => {
       expect(await touchSession(c, user.id, { db, now: at, limits })).toBe(true);
     }
     expect(await touchSession(c, user.id, { db, now: minutes(t0, 8 * 60 + 1), limits })).toBe(false);
+  });
+
+  it("are read with the user in one statement on every request: a signed-out session reads as nobody", async () => {
+    const user = await account();
+    const now = new Date();
+    const r = await verifyCredentials({ username: user.username, password: PASSWORD }, meta, { db, now });
+    if (!r.ok) throw new Error("sign-in failed");
+    const live = await loadSessionUser(user.id, r.sessionVersion, r.sessionId);
+    expect(live).toMatchObject({ id: user.id, username: user.username });
+    // Seen over a minute ago: this request moves the idle clock on.
+    await db
+      .update(userSessions)
+      .set({ lastSeenAt: new Date(now.getTime() - 5 * 60_000) })
+      .where(eq(userSessions.id, r.sessionId));
+    expect(await loadSessionUser(user.id, r.sessionVersion, r.sessionId)).not.toBeNull();
+    const [seen] = await db.select().from(userSessions).where(eq(userSessions.id, r.sessionId));
+    expect(seen!.lastSeenAt.getTime()).toBeGreaterThanOrEqual(now.getTime());
+    // Another user's session id, and a signed-out session, read as nobody.
+    const other = await account();
+    const [{ sv }] = (await db
+      .select({ sv: users.sessionVersion })
+      .from(users)
+      .where(eq(users.id, other.id))) as [{ sv: number }];
+    expect(await loadSessionUser(other.id, sv)).not.toBeNull();
+    expect(await loadSessionUser(other.id, sv, r.sessionId)).toBeNull();
+    await revokeSession(r.sessionId, { db });
+    expect(await loadSessionUser(user.id, r.sessionVersion, r.sessionId)).toBeNull();
   });
 });

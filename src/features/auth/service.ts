@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, lt, or, sql } from "drizzle-orm";
+import { and, count, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { env } from "@/env";
 import { hashRecoveryCode, looksLikeRecoveryCode, matchTotp, openSecret } from "@/features/two-factor/totp";
 import { authSecret } from "@/server/auth-secret";
@@ -302,25 +302,41 @@ export async function touchSession(
   userId: string,
   { db, now = new Date(), limits = defaultLimits() }: { db: DbOrTx; now?: Date; limits?: SessionLimits },
 ): Promise<boolean> {
-  const idleSince = new Date(now.getTime() - limits.idleMinutes * 60_000);
-  const bornAfter = new Date(now.getTime() - limits.maxHours * 3_600_000);
   const [row] = await db
     .select({ lastSeenAt: userSessions.lastSeenAt })
     .from(userSessions)
-    .where(
-      and(
-        eq(userSessions.id, sessionId),
-        eq(userSessions.userId, userId),
-        isNull(userSessions.revokedAt),
-        gt(userSessions.lastSeenAt, idleSince),
-        gt(userSessions.createdAt, bornAfter),
-      ),
-    )
+    .where(liveSession(sessionId, userId, { now, limits }))
     .limit(1);
   if (!row) return false;
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000)
-    await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
+  await markSessionSeen(sessionId, row.lastSeenAt, { db, now });
   return true;
+}
+
+/** The session row, while it is live: not signed out, not idle too long, not older than allowed. */
+export function liveSession(
+  sessionId: string,
+  userId: string,
+  { now = new Date(), limits = defaultLimits() }: { now?: Date; limits?: SessionLimits } = {},
+): SQL {
+  const idleSince = new Date(now.getTime() - limits.idleMinutes * 60_000);
+  const bornAfter = new Date(now.getTime() - limits.maxHours * 3_600_000);
+  return and(
+    eq(userSessions.id, sessionId),
+    eq(userSessions.userId, userId),
+    isNull(userSessions.revokedAt),
+    gt(userSessions.lastSeenAt, idleSince),
+    gt(userSessions.createdAt, bornAfter),
+  )!;
+}
+
+/** The session was used now: its idle clock restarts (written at most once a minute). */
+export async function markSessionSeen(
+  sessionId: string,
+  lastSeenAt: Date,
+  { db, now = new Date() }: { db: DbOrTx; now?: Date },
+): Promise<void> {
+  if (now.getTime() - lastSeenAt.getTime() > 60_000)
+    await db.update(userSessions).set({ lastSeenAt: now }).where(eq(userSessions.id, sessionId));
 }
 
 /** Sign-out ends the session on the server: the token that names it is refused from now on. */
