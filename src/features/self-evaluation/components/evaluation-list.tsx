@@ -47,7 +47,7 @@ export function SelfFilters({
       key={selfListHref(filters)}
       action="/self-evaluations"
       aria-label={t("filters.label")}
-      className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
+      className={`mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 ${districts ? "lg:grid-cols-[minmax(0,1.6fr)_repeat(5,minmax(0,1fr))_auto]" : "lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"}`}
     >
       <div>
         <label htmlFor="sf-q" className={label}>
