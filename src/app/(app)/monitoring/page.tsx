@@ -50,11 +50,11 @@ export default async function MonitoringPage({ searchParams }: Props) {
         }
       />
       {districts.length > 0 && (
-        <div className="mb-4">
+        <div className="mb-4 w-72">
           <DistrictSelector options={districts} district={district} />
         </div>
       )}
-      <NoticesToAct user={user} />
+      <NoticesToAct user={reader} />
       {rounds.length === 0 ? (
         <EmptyState
           title={t("rounds.empty.title")}

@@ -128,7 +128,7 @@ export default async function SamplingPage({ searchParams }: Props) {
         }
       />
       {districts.length > 0 && (
-        <div className="mb-4">
+        <div className="mb-4 w-72">
           <DistrictSelector options={districts} district={district} keep={{ year: String(year) }} />
         </div>
       )}
