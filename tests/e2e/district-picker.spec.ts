@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { signIn, signOut } from "./helpers";
 
 // The province's view: a province-level finance administrator (省财政厅) picks 行政区划 on the dashboard
@@ -115,6 +116,70 @@ test("a province administrator switches the dashboard between the province and i
   await signOut(page);
 });
 
+test("a province administrator narrows the other lists, their exports, and follows the dashboard's links in the district", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  expect(eastLake).not.toBe("");
+  await signIn(page, "province_admin");
+  const rows = main(page).locator("tbody tr");
+
+  // 单位自评: 行政区划 is a field of the filters; 东湖区's three projects of 2020, nobody else's.
+  await page.goto("/self-evaluations?year=2020");
+  const filters = main(page).getByRole("form", { name: "筛选" });
+  await expect(filters.getByLabel("行政区划").locator("option")).toHaveText(["全省", "示范区", "东湖区"]);
+  await filters.getByLabel("行政区划").selectOption({ label: "东湖区" });
+  await filters.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(new RegExp(`year=2020.*district=${eastLake}`));
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText("DH2020-001");
+  await expect(main(page).getByText("区教育局", { exact: true })).toHaveCount(0);
+  await page.screenshot({ path: "reports/screens/self-evaluations-province-district.png", fullPage: true });
+  // The Excel export of the list is 东湖区's too.
+  const exported = await page.request.get(`/self-evaluations/export?year=2020&district=${eastLake}`);
+  expect(exported.status()).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await exported.body()) as unknown as ArrayBuffer);
+  expect(workbook.worksheets[0]!.actualRowCount - 1).toBe(3);
+
+  // 整改跟踪: the demo district's items under 示范区, none under 东湖区.
+  await page.goto("/rectification");
+  const rectFilters = main(page).getByRole("form", { name: "筛选整改事项" });
+  await rectFilters.getByLabel("行政区划").selectOption({ label: "示范区" });
+  await rectFilters.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/district=/);
+  await expect(rows.first()).toBeVisible();
+  await page.screenshot({ path: "reports/screens/rectification-province-district.png", fullPage: true });
+  await main(page)
+    .getByRole("form", { name: "筛选整改事项" })
+    .getByLabel("行政区划")
+    .selectOption({ label: "东湖区" });
+  await main(page).getByRole("form", { name: "筛选整改事项" }).getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(new RegExp(`district=${eastLake}`));
+  await expect(main(page).getByText("没有符合条件的整改事项")).toBeVisible();
+
+  // 绩效目标: the same district through the URL, kept by the picker.
+  await page.goto(`/targets?year=2020&district=${eastLake}`);
+  await expect(main(page).getByLabel("行政区划").locator("option:checked")).toHaveText("东湖区");
+  await expect(rows).toHaveCount(3);
+
+  // The dashboard of 东湖区: its links into the lists open on 东湖区.
+  await page.goto(`/dashboard?year=2020&district=${eastLake}`);
+  await main(page).getByTestId("chain-self").getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/self-evaluations\\?year=2020&district=${eastLake}`));
+  await expect(main(page).getByLabel("行政区划").locator("option:checked")).toHaveText("东湖区");
+  await expect(rows).toHaveCount(3);
+  await page.goto(`/dashboard?year=2020&district=${eastLake}`);
+  await main(page)
+    .getByRole("link", { name: /项目数/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/projects\\?year=2020&district=${eastLake}`));
+  await expect(main(page).getByLabel("行政区划").locator("option:checked")).toHaveText("东湖区");
+  await expect(rows).toHaveCount(3);
+  await signOut(page);
+});
+
 test("a district's administrator has no picker, and a district in the URL shows only their own", async ({
   page,
 }) => {
@@ -129,6 +194,15 @@ test("a district's administrator has no picker, and a district in the URL shows 
   await page.goto(`/projects?year=2020&district=${eastLake}`);
   await expect(main(page).getByLabel("行政区划")).toHaveCount(0);
   await expect(main(page).getByText("DH2020-001")).toHaveCount(0);
+  await expect(main(page).locator("tbody tr").first()).toBeVisible();
+
+  // The other lists neither offer the picker nor show 东湖区's projects.
+  await page.goto(`/self-evaluations?year=2020&district=${eastLake}`);
+  await expect(main(page).getByLabel("行政区划")).toHaveCount(0);
+  await expect(main(page).getByText("DH2020-001")).toHaveCount(0);
+  await expect(main(page).locator("tbody tr").first()).toBeVisible();
+  await page.goto(`/rectification?district=${eastLake}`);
+  await expect(main(page).getByLabel("行政区划")).toHaveCount(0);
   await expect(main(page).locator("tbody tr").first()).toBeVisible();
   await signOut(page);
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { ratePercent } from "@/domain/money";
+import { districtReader } from "@/features/districts/queries";
 import { writeAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { excelResponse, type ExcelColumn } from "@/server/excel";
@@ -59,8 +60,10 @@ export async function exportDepartmentPerformance(
   }
   const year = Number(params.get("year"));
   if (!(await fiscalYearOptions()).includes(year)) return new Response(null, { status: 404 });
+  // A province-level user's 行政区划 (the dashboard's) narrows the table exported, as on the page.
+  const { reader, district } = await districtReader(user, params.get("district") ?? undefined);
   const [rows, cols, t] = await Promise.all([
-    departmentPerformance(user, year),
+    departmentPerformance(reader, year),
     columns(),
     getTranslations("dashboard.deptPerf"),
   ]);
@@ -68,7 +71,7 @@ export async function exportDepartmentPerformance(
     actor,
     action: "dashboard.exported",
     entityType: "dashboard",
-    changes: { table: "departments", year, rows: rows.length },
+    changes: { table: "departments", year, district, rows: rows.length },
     ...meta,
   });
   return excelResponse({

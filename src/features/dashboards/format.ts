@@ -42,8 +42,19 @@ export function projectsHref(params: {
   stage?: string;
   sort?: string;
   dir?: string;
+  /** 行政区划 a province-level user picked on the dashboard: the list opens on the same district. */
+  district?: string;
 }): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
   return `/projects?${q.toString()}`;
+}
+
+/**
+ * A dashboard link into a list, with the 行政区划 a province-level user picked (none: unchanged), so
+ * the list opens on the district the dashboard showed.
+ */
+export function withDistrict(href: string, district: string | undefined): string {
+  if (!district) return href;
+  return `${href}${href.includes("?") ? "&" : "?"}district=${encodeURIComponent(district)}`;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { asc } from "drizzle-orm";
 import { db } from "@/server/db";
 import { districts } from "@/server/schema";
+import { inDistrict } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { districtParamSchema, type DistrictOption } from "./schemas";
 
@@ -29,4 +30,17 @@ export async function resolveDistrict(
     district: asked && options.some((d) => d.id === asked) ? asked : undefined,
     options: options.length > 1 ? options : [],
   };
+}
+
+/**
+ * A list page's or export's reader: the user narrowed to ?district= when a province-level user picked
+ * one (inDistrict), so every district-scoped query of the list, its counts and its export narrows in
+ * SQL; the user unchanged otherwise. `options` as in resolveDistrict.
+ */
+export async function districtReader<U extends Pick<CurrentUser, "districtId" | "provinceWide">>(
+  user: U,
+  raw: unknown,
+): Promise<{ reader: U; district?: string; options: DistrictOption[] }> {
+  const { district, options } = await resolveDistrict(user, raw);
+  return { reader: inDistrict(user, district), district, options };
 }

@@ -10,6 +10,7 @@ import type { RequestMeta } from "@/server/request-context";
 import { evaluations, organisations, projects } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { alias } from "drizzle-orm/pg-core";
+import { districtReader } from "@/features/districts/queries";
 import { keyFilterOptions, keyListConditions, keyRowColumns, type KeyListFilters } from "./queries";
 import { keyListParamsSchema } from "./schemas";
 
@@ -49,13 +50,16 @@ export async function exportKeyEvaluations(user: CurrentUser, params: URLSearchP
     });
     return new Response(null, { status: 404 });
   }
-  const options = await keyFilterOptions(user);
   const p = keyListParamsSchema.parse(Object.fromEntries(params));
+  // A province-level user's 行政区划 narrows the export as it does the list.
+  const { reader, district } = await districtReader(user, p.district);
+  const options = await keyFilterOptions(reader);
   const filters: KeyListFilters = {
     year: p.year && options.years.includes(p.year) ? p.year : 2020,
     status: p.status,
     dept: p.dept && options.departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     q: p.q || undefined,
+    district,
     page: 1,
   };
   const [t, ts, tg, ta] = await Promise.all([
@@ -87,7 +91,15 @@ export async function exportKeyEvaluations(user: CurrentUser, params: URLSearchP
     actor,
     action: "keyEvaluation.exported",
     entityType: "evaluation",
-    changes: { filters: { year: filters.year, status: filters.status, dept: filters.dept, q: filters.q } },
+    changes: {
+      filters: {
+        year: filters.year,
+        status: filters.status,
+        dept: filters.dept,
+        q: filters.q,
+        district: filters.district,
+      },
+    },
     ...meta,
   });
   return excelResponse({
@@ -95,7 +107,7 @@ export async function exportKeyEvaluations(user: CurrentUser, params: URLSearchP
     sheetName: t("sheet"),
     columns,
     rows: inBatches<Row, string>(
-      (after, size) => exportBatch(user, filters, after, size),
+      (after, size) => exportBatch(reader, filters, after, size),
       (r) => r.code,
     ),
   });

@@ -23,7 +23,15 @@ type Reader = Pick<CurrentUser, "id" | "role" | "orgId" | "departmentId" | "dist
 const deptOrg = alias(organisations, "dept_org");
 const unitOrg = alias(organisations, "unit_org");
 
-export type KeyListFilters = { year: number; status?: KeyStatus; dept?: string; q?: string; page: number };
+export type KeyListFilters = {
+  year: number;
+  status?: KeyStatus;
+  dept?: string;
+  q?: string;
+  /** 行政区划 picked by a province-level user: carried in links; the reader is narrowed to it. */
+  district?: string;
+  page: number;
+};
 
 export async function keyFilterOptions(user: Reader) {
   const [years, departments] = await Promise.all([

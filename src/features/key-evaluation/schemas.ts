@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { KEY_STATUSES } from "./flow";
 import { checkbox, findingsList, sheetLines, version, withSheetLists } from "@/features/evaluations/schemas";
 
@@ -13,6 +14,7 @@ export const keyListParamsSchema = z.object({
   status: z.enum(KEY_STATUSES).optional().catch(undefined),
   dept: z.guid().optional().catch(undefined),
   q: z.string().trim().max(100).optional().catch(undefined),
+  district: districtParamSchema,
   page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
 });
 

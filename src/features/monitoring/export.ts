@@ -1,6 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { ratePercent } from "@/domain/money";
+import { districtReader } from "@/features/districts/queries";
 import { writeAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { excelResponse, inBatches, type ExcelColumn } from "@/server/excel";
@@ -59,8 +60,10 @@ async function columns(): Promise<ExcelColumn<WarningExportRow>[]> {
 /** The warning list of a round (every page, the same filters) as .xlsx; the export is audited. */
 export async function exportWarnings(user: CurrentUser, params: URLSearchParams, meta: RequestMeta) {
   const actor = { id: user.id, username: user.username, role: user.role };
-  const rounds = can(user.role, "monitoring.warnings") ? await listRounds(user) : [];
   const p = warningListParamsSchema.parse(Object.fromEntries(params));
+  // A province-level user's 行政区划 narrows the export as it does the list.
+  const { reader, district } = await districtReader(user, p.district);
+  const rounds = can(user.role, "monitoring.warnings") ? await listRounds(reader) : [];
   const round = rounds.find((r) => r.id === p.round) ?? rounds[0];
   if (!round) {
     await writeAudit(db, {
@@ -72,7 +75,7 @@ export async function exportWarnings(user: CurrentUser, params: URLSearchParams,
     });
     return new Response(null, { status: 404 });
   }
-  const filters = { colour: p.colour, dept: p.dept, flagged: p.flagged === "1" };
+  const filters = { colour: p.colour, dept: p.dept, flagged: p.flagged === "1", district };
   const [cols, t] = await Promise.all([columns(), getTranslations("monitoring.export")]);
   await writeAudit(db, {
     actor,
@@ -87,7 +90,7 @@ export async function exportWarnings(user: CurrentUser, params: URLSearchParams,
     sheetName: t("sheet"),
     columns: cols,
     rows: inBatches<WarningExportRow, string>(
-      (after, size) => warningExportBatch(user, round.id, filters, after, size),
+      (after, size) => warningExportBatch(reader, round.id, filters, after, size),
       (r) => r.code,
     ),
   });

@@ -63,6 +63,8 @@ export type ReportListFilters = {
   flagged?: boolean;
   filedOnly?: boolean;
   q?: string;
+  /** 行政区划 picked by a province-level user: carried in links; the reader is narrowed to it. */
+  district?: string;
   page: number;
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { AMOUNT_PATTERN } from "@/domain/money";
 import { DEVIATION_REASONS, LIKELIHOODS, NOTICE_KINDS, SCOPE_RULES, WARNING_COLOURS } from "./constants";
 
@@ -126,6 +127,7 @@ export const warningListParamsSchema = z.object({
   dept: lenient(z.guid()),
   flagged: lenient(z.enum(["1"])),
   q: lenient(z.string().trim().max(100)),
+  district: districtParamSchema,
   page: lenient(z.coerce.number().int().min(1).max(100_000)),
 });
 export type WarningListParams = z.output<typeof warningListParamsSchema>;

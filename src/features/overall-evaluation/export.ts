@@ -1,5 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
+import { districtReader } from "@/features/districts/queries";
 import { writeAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { excelResponse, type ExcelColumn } from "@/server/excel";
@@ -44,11 +45,14 @@ export async function exportOverall(
     return new Response(null, { status: 404 });
   }
   const p = overallListParamsSchema.parse(Object.fromEntries(params));
-  const options = await overallOptions(user, type);
+  // A province-level user's 行政区划 narrows the export as it does the list.
+  const { reader, district } = await districtReader(user, p.district);
+  const options = await overallOptions(reader, type);
   const filters: OverallFilters = {
     year: p.year && options.years.includes(p.year) ? p.year : undefined,
     status: p.status,
     org: p.org && options.orgs.some((o) => o.id === p.org) ? p.org : undefined,
+    district,
     page: 1,
   };
   const [t, tg] = await Promise.all([
@@ -71,12 +75,15 @@ export async function exportOverall(
       { header: tc("agency"), width: 30, value: (r) => r.agencyName },
       { header: tc("opinions"), width: 12, value: (r) => r.opinions },
     );
-  const rows = await overallExportRows(user, type, filters);
+  const rows = await overallExportRows(reader, type, filters);
   await writeAudit(db, {
     actor,
     action: AUDIT[type],
     entityType: "evaluation",
-    changes: { filters: { year: filters.year, status: filters.status, org: filters.org }, rows: rows.length },
+    changes: {
+      filters: { year: filters.year, status: filters.status, org: filters.org, district: filters.district },
+      rows: rows.length,
+    },
     ...meta,
   });
   return excelResponse({

@@ -13,7 +13,14 @@ import { departmentExecution } from "./service";
 export const OVERALL_PAGE_SIZE = 25;
 type Reader = Pick<CurrentUser, "role" | "orgId" | "departmentId" | "districtId" | "provinceWide">;
 
-export type OverallFilters = { year?: number; status?: EvaluationStatus; org?: string; page: number };
+export type OverallFilters = {
+  year?: number;
+  status?: EvaluationStatus;
+  org?: string;
+  /** 行政区划 picked by a province-level user: carried in links; the reader is narrowed to it. */
+  district?: string;
+  page: number;
+};
 
 const agency = sql`(select o.name from ${engagements} g join ${organisations} o on o.id = g.agency_id
   where g.evaluation_id = ${evaluations.id})`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { GUID_PATTERN } from "./guid";
 import { checkbox, findingsList, sheetLines, version, withSheetLists } from "@/features/evaluations/schemas";
 
@@ -62,6 +63,7 @@ export const overallListParamsSchema = z.object({
   year: lenient(z.coerce.number().int().min(2000).max(2100)),
   status: lenient(z.enum(["DRAFT", "RETURNED", "RECEIVED", "SCORING", "SUBMITTED", "SETTLED"])),
   org: lenient(z.guid()),
+  district: districtParamSchema,
   page: lenient(z.coerce.number().int().min(1).max(100_000)),
 });
 export type OverallListParams = z.output<typeof overallListParamsSchema>;

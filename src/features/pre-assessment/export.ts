@@ -1,6 +1,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { ratePercent, toFen } from "@/domain/money";
+import { districtReader } from "@/features/districts/queries";
 import { departmentOptions, fiscalYearOptions } from "@/features/projects/queries";
 import { writeAudit } from "@/server/audit";
 import { db } from "@/server/db";
@@ -29,12 +30,15 @@ export async function exportPreAssessments(user: CurrentUser, params: URLSearchP
     });
     return new Response(null, { status: 404 });
   }
-  const [years, departments] = await Promise.all([fiscalYearOptions(), departmentOptions(user)]);
   const p = preListParamsSchema.parse(Object.fromEntries(params));
+  // A province-level user's 行政区划 narrows the export as it does the list.
+  const { reader, district } = await districtReader(user, p.district);
+  const [years, departments] = await Promise.all([fiscalYearOptions(), departmentOptions(reader)]);
   const filters = {
     year: p.year && years.includes(p.year) ? p.year : DEFAULT_PRE_YEAR,
     dept: p.dept && departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     status: p.status,
+    district,
   };
   const t = await getTranslations("preAssessment");
   const yuan = (v: string | null) => (v === null ? null : Number(v));
@@ -83,7 +87,7 @@ export async function exportPreAssessments(user: CurrentUser, params: URLSearchP
     sheetName: t("export.sheet"),
     columns,
     rows: inBatches<PreListRow, string>(
-      (after, size) => listYearBatch(user, filters, after, size),
+      (after, size) => listYearBatch(reader, filters, after, size),
       (r) => r.code,
     ),
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { AMOUNT_PATTERN, fenToYuanString, toFen } from "@/domain/money";
 import { PRE_ASSESSMENT_CONCLUSIONS, PRE_ASSESSMENT_STATUSES } from "@/server/schema/pre-assessment";
 import { DIMENSION_MAX } from "./rules";
@@ -119,6 +120,14 @@ export const preListParamsSchema = z.object({
   year: lenient(z.coerce.number().int().min(2000).max(2100)),
   dept: lenient(z.guid()),
   status: lenient(z.enum(LIST_STATUSES)),
+  district: districtParamSchema,
   page: lenient(z.coerce.number().int().min(1).max(10_000)),
 });
-export type PreListFilters = { year: number; dept?: string; status?: ListStatus; page: number };
+/** `district`: 行政区划 picked by a province-level user, carried in links (the reader is narrowed to it). */
+export type PreListFilters = {
+  year: number;
+  dept?: string;
+  status?: ListStatus;
+  district?: string;
+  page: number;
+};

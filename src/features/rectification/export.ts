@@ -6,6 +6,7 @@ import { can } from "@/server/permissions";
 import type { RequestMeta } from "@/server/request-context";
 import type { CurrentUser } from "@/server/session";
 import { db } from "@/server/db";
+import { districtReader } from "@/features/districts/queries";
 import { exportBatch, type ItemExportRow } from "./queries";
 import { itemListParamsSchema } from "./schemas";
 
@@ -22,8 +23,11 @@ export async function exportItems(user: CurrentUser, params: URLSearchParams, me
     });
     return new Response(null, { status: 404 });
   }
-  const { page: _page, ...filters } = itemListParamsSchema.parse(Object.fromEntries(params));
+  const { page: _page, ...parsed } = itemListParamsSchema.parse(Object.fromEntries(params));
   void _page;
+  // A province-level user's 行政区划 narrows the export as it does the list.
+  const { reader, district } = await districtReader(user, parsed.district);
+  const filters = { ...parsed, district };
   const t = await getTranslations("rectification");
   await writeAudit(db, { actor, action: "rectification.exported", changes: { filters }, ...meta });
   return excelResponse<ItemExportRow>({
@@ -47,7 +51,7 @@ export async function exportItems(user: CurrentUser, params: URLSearchParams, me
       { header: t("col.closedAt"), width: 18, value: (r) => r.closedAt },
     ],
     rows: inBatches<ItemExportRow, string>(
-      (after, size) => exportBatch(user, filters, after, size),
+      (after, size) => exportBatch(reader, filters, after, size),
       (r) => r.id,
     ),
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from "@/domain/rectification";
 
 // One schema per form, shared by the form and its action. Inputs arrive as form strings.
@@ -53,6 +54,8 @@ export const itemListParamsSchema = z.object({
   source: z.preprocess(blankToUndefined, z.enum(RECTIFICATION_SOURCES).optional()).catch(undefined),
   dept: z.preprocess(blankToUndefined, z.guid().optional()).catch(undefined),
   overdue: z.preprocess(blankToUndefined, z.enum(["1"]).optional()).catch(undefined),
+  /** 行政区划 of a province-level user (checked against the districts by districtReader). */
+  district: districtParamSchema,
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });
 export type ItemListParams = z.output<typeof itemListParamsSchema>;

@@ -1,5 +1,6 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
+import { districtReader } from "@/features/districts/queries";
 import { writeAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { excelResponse } from "@/server/excel";
@@ -42,13 +43,20 @@ export async function exportResults(
     });
     return new Response(null, { status: 404 });
   }
+  // A province-level user's 行政区划 narrows the export as it does the list.
+  const { reader, district } = await districtReader(user, params.get("district") ?? undefined);
   const [t, tg, te, tc] = await Promise.all([
     getTranslations("results"),
     getTranslations("enums.grade"),
     getTranslations("evaluations.type"),
     getTranslations("common"),
   ]);
-  await writeAudit(db, { actor, action: "resultApplication.exported", changes: { year, view }, ...meta });
+  await writeAudit(db, {
+    actor,
+    action: "resultApplication.exported",
+    changes: { year, view, district },
+    ...meta,
+  });
   const unit = ` (${tc("unitWan")})`;
   if (view === "summary") {
     return excelResponse<SummaryRow>({
@@ -65,7 +73,7 @@ export async function exportResults(
         { header: t("col.suggested") + unit, width: 18, numFmt: AMOUNT, value: (r) => wan(r.suggested) },
         { header: t("col.change") + unit, width: 18, numFmt: AMOUNT, value: (r) => wan(r.change) },
       ],
-      rows: each(await summaryByDepartment(user, year)),
+      rows: each(await summaryByDepartment(reader, year)),
     });
   }
   return excelResponse<ResultRow>({
@@ -93,6 +101,6 @@ export async function exportResults(
         value: (r) => (r.disclosed ? t("disclosedYes") : t("disclosedNo")),
       },
     ],
-    rows: each(await resultsExportRows(user, year)),
+    rows: each(await resultsExportRows(reader, year)),
   });
 }

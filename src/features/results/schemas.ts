@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { GRADES } from "@/domain/evaluation";
 
 const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
@@ -26,5 +27,7 @@ export const resultListParamsSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
   dept: z.preprocess(blankToUndefined, z.guid().optional()).catch(undefined),
   grade: z.preprocess(blankToUndefined, z.enum(GRADES).optional()).catch(undefined),
+  /** 行政区划 of a province-level user (checked against the districts by districtReader). */
+  district: districtParamSchema,
   page: z.coerce.number().int().min(1).catch(1).default(1),
 });

@@ -12,6 +12,7 @@ import type { RequestMeta } from "@/server/request-context";
 import { evaluations, organisations, projects } from "@/server/schema";
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
+import { districtReader } from "@/features/districts/queries";
 import { editableEvaluations } from "./import-service";
 import { selfFilterOptions, type EvaluationListFilters } from "./queries";
 import { evaluationListParamsSchema } from "./schemas";
@@ -74,8 +75,10 @@ export async function exportSelfEvaluations(user: CurrentUser, params: URLSearch
     });
     return new Response(null, { status: 404 });
   }
-  const options = await selfFilterOptions(user);
   const p = evaluationListParamsSchema.parse(Object.fromEntries(params));
+  // A province-level user's 行政区划 narrows the export as it does the list.
+  const { reader, district } = await districtReader(user, p.district);
+  const options = await selfFilterOptions(reader);
   const year = p.year && options.years.includes(p.year) ? p.year : (options.rounds[0]?.year ?? 2020);
   const filters: EvaluationListFilters = {
     year,
@@ -83,6 +86,7 @@ export async function exportSelfEvaluations(user: CurrentUser, params: URLSearch
     grade: p.grade,
     dept: p.dept && options.departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     q: p.q || undefined,
+    district,
     page: 1,
   };
   const [t, ts, tg] = await Promise.all([
@@ -130,7 +134,14 @@ export async function exportSelfEvaluations(user: CurrentUser, params: URLSearch
     action: "selfEvaluation.exported",
     entityType: "evaluation",
     changes: {
-      filters: { year, status: filters.status, grade: filters.grade, dept: filters.dept, q: filters.q },
+      filters: {
+        year,
+        status: filters.status,
+        grade: filters.grade,
+        dept: filters.dept,
+        q: filters.q,
+        district: filters.district,
+      },
     },
     ...meta,
   });
@@ -139,7 +150,7 @@ export async function exportSelfEvaluations(user: CurrentUser, params: URLSearch
     sheetName: t("sheet"),
     columns,
     rows: inBatches<ExportRow, string>(
-      (after, size) => exportBatch(user, filters, after, size),
+      (after, size) => exportBatch(reader, filters, after, size),
       (r) => r.code,
     ),
   });

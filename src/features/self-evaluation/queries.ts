@@ -30,6 +30,8 @@ export type EvaluationListFilters = {
   grade?: Grade;
   dept?: string;
   q?: string;
+  /** 行政区划 picked by a province-level user: carried in links; the reading is narrowed by the reader. */
+  district?: string;
   page: number;
 };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { AMOUNT_PATTERN } from "@/domain/money";
 import { SELF_STATUSES } from "./flow";
 
@@ -71,6 +72,7 @@ export const evaluationListParamsSchema = z.object({
   grade: lenient(z.enum(["EXCELLENT", "GOOD", "PASS", "FAIL"])),
   dept: lenient(z.guid()),
   q: lenient(z.string().trim().max(100)),
+  district: districtParamSchema,
   page: lenient(z.coerce.number().int().min(1).max(100_000)),
 });
 export type EvaluationListParams = z.output<typeof evaluationListParamsSchema>;

@@ -29,6 +29,8 @@ export type TargetListFilters = {
   status?: SheetStatus | "NONE";
   dept?: string;
   q?: string;
+  /** 行政区划 picked by a province-level user: carried in links; the reader is narrowed to it. */
+  district?: string;
   page: number;
 };
 

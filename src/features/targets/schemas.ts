@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { LEVEL1, LEVEL2, OPERATORS, SHEET_STATUSES } from "./levels";
 
 // One schema for the sheet editor and its actions. The indicator rows travel as JSON in one hidden
@@ -69,6 +70,7 @@ export const targetListParamsSchema = z.object({
   status: lenient(z.enum([...SHEET_STATUSES, "NONE"])),
   dept: lenient(z.guid()),
   q: lenient(z.string().trim().max(100)),
+  district: districtParamSchema,
   page: lenient(z.coerce.number().int().min(1).max(100_000)),
 });
 export type TargetListParams = z.output<typeof targetListParamsSchema>;

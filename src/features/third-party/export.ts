@@ -7,6 +7,7 @@ import { excelResponse, inBatches, type ExcelColumn } from "@/server/excel";
 import { can } from "@/server/permissions";
 import type { RequestMeta } from "@/server/request-context";
 import type { CurrentUser } from "@/server/session";
+import { districtReader } from "@/features/districts/queries";
 import { engagementsAfter, filterOptions, type EngagementRow, type ListFilters } from "./queries";
 import { listParamsSchema } from "./schemas";
 
@@ -26,14 +27,17 @@ export async function exportEngagements(user: CurrentUser, params: URLSearchPara
     });
     return new Response(null, { status: 404 });
   }
-  const options = await filterOptions(user);
   const p = listParamsSchema.parse(Object.fromEntries(params));
+  // A province-level user's 行政区划 narrows the export as it does the list.
+  const { reader, district } = await districtReader(user, p.district);
+  const options = await filterOptions(reader);
   const filters: ListFilters = {
     year: p.year && options.years.includes(p.year) ? p.year : undefined,
     status: p.status && p.status !== "RECEIVED" && p.status !== "DEPT_APPROVED" ? p.status : undefined,
     agency: p.agency && options.agencies.some((a) => a.id === p.agency) ? p.agency : undefined,
     dept: p.dept && options.departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     q: p.q || undefined,
+    district,
     page: 1,
   };
   const [t, ts, tg] = await Promise.all([
@@ -85,7 +89,7 @@ export async function exportEngagements(user: CurrentUser, params: URLSearchPara
     sheetName: t("exportFile.sheet"),
     columns,
     rows: inBatches<EngagementRow, string>(
-      (after, size) => engagementsAfter(user, filters, after, size),
+      (after, size) => engagementsAfter(reader, filters, after, size),
       (r) => r.engagementId,
     ),
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { districtParamSchema } from "@/features/districts/schemas";
 import { EVALUATION_STATUSES } from "@/domain/evaluation";
 import { checkbox, findingsList, sheetLines, version, withSheetLists } from "@/features/evaluations/schemas";
 import { RATING_CRITERIA, type RatingCriterion } from "@/features/agencies/rules";
@@ -101,5 +102,6 @@ export const listParamsSchema = z.object({
   agency: lenient(z.guid()),
   dept: lenient(z.guid()),
   q: lenient(z.string().trim().max(100)),
+  district: districtParamSchema,
   page: lenient(z.coerce.number().int().min(1).max(10_000)),
 });

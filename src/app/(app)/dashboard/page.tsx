@@ -32,7 +32,7 @@ export default async function DashboardPage({
   const districts = options.length > 0 ? { selected: district, options } : undefined;
   return (
     <>
-      <DashboardRectification user={viewer} />
+      <DashboardRectification user={viewer} district={district} />
       <RoleDashboard user={viewer} year={year} years={years} districts={districts} />
     </>
   );

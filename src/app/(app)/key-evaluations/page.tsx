@@ -14,6 +14,7 @@ import {
 } from "@/features/key-evaluation/components/key-list";
 import { keyFilterOptions, listKeyEvaluations, type KeyListFilters } from "@/features/key-evaluation/queries";
 import { KEY_PAGE_SIZE, keyListParamsSchema } from "@/features/key-evaluation/schemas";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 import { ExportButton } from "@/components/ui/export-button";
@@ -28,12 +29,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function KeyEvaluationsPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "keyEvaluation.read")) notFound();
-  const [raw, options, t] = await Promise.all([
-    searchParams,
-    keyFilterOptions(user),
-    getTranslations("keyEvaluation"),
-  ]);
+  const [raw, t] = await Promise.all([searchParams, getTranslations("keyEvaluation")]);
   const p = keyListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the list, its counts, filters and export.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
+  const options = await keyFilterOptions(reader);
   // Budget year 2020 is the one under evaluation in the demo's work year 2021.
   const fallback = options.years.includes(2020) ? 2020 : (options.years[0] ?? 2020);
   const filters: KeyListFilters = {
@@ -41,9 +41,10 @@ export default async function KeyEvaluationsPage({ searchParams }: Props) {
     status: p.status,
     dept: p.dept && options.departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     q: p.q || undefined,
+    district,
     page: p.page ?? 1,
   };
-  const { rows, byStatus, total, budget } = await listKeyEvaluations(user, filters);
+  const { rows, byStatus, total, budget } = await listKeyEvaluations(reader, filters);
   const pages = Math.max(1, Math.ceil(total / KEY_PAGE_SIZE));
   if (filters.page > pages) redirect(keyListHref(filters, { page: pages }));
   const exportHref = keyListHref({ ...filters, page: 1 }, {}, "/key-evaluations/export");
@@ -67,6 +68,7 @@ export default async function KeyEvaluationsPage({ searchParams }: Props) {
         filters={filters}
         years={options.years}
         departments={options.departments.length > 1 ? options.departments : undefined}
+        districts={districts.length > 0 ? districts : undefined}
       />
       <KeyStatusCounts filters={filters} byStatus={byStatus} />
       {rows.length === 0 ? (

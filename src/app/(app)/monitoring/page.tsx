@@ -7,13 +7,20 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { NoticesToAct } from "@/features/monitoring/components/notices-to-act";
 import { listRounds } from "@/features/monitoring/queries";
+import { DistrictSelector } from "@/features/districts/components/district-selector";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
-export default async function MonitoringPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function MonitoringPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "monitoring.read")) notFound();
-  const [rounds, t] = await Promise.all([listRounds(user), getTranslations("monitoring")]);
+  // A province-level user's 行政区划 narrows the rounds' progress to one district's projects.
+  const { reader, district, options: districts } = await districtReader(user, (await searchParams).district);
+  const [rounds, t] = await Promise.all([listRounds(reader), getTranslations("monitoring")]);
+  const keep = district ? `?district=${district}` : "";
   const manage = can(user.role, "monitoring.manageRounds");
   // The review step waiting on this user, if any: the department's, or finance's after it.
   const review = can(user.role, "monitoring.deptReview")
@@ -29,7 +36,7 @@ export default async function MonitoringPage() {
         actions={
           <>
             {can(user.role, "monitoring.warnings") && (
-              <ButtonLink href="/monitoring/warnings" variant="secondary">
+              <ButtonLink href={`/monitoring/warnings${keep}`} variant="secondary">
                 {t("warnings.title")}
               </ButtonLink>
             )}
@@ -42,7 +49,12 @@ export default async function MonitoringPage() {
           </>
         }
       />
-      <NoticesToAct user={user} />
+      {districts.length > 0 && (
+        <div className="mb-4 w-72">
+          <DistrictSelector options={districts} district={district} />
+        </div>
+      )}
+      <NoticesToAct user={reader} />
       {rounds.length === 0 ? (
         <EmptyState
           title={t("rounds.empty.title")}
@@ -69,7 +81,7 @@ export default async function MonitoringPage() {
               <tr key={r.id} className="hover:bg-slate-50">
                 <Td>
                   <Link
-                    href={`/monitoring/rounds/${r.id}`}
+                    href={`/monitoring/rounds/${r.id}${keep}`}
                     className="font-medium text-brand-700 hover:underline"
                   >
                     {r.name}
@@ -88,7 +100,7 @@ export default async function MonitoringPage() {
                   <Td align="right">
                     {r[review.key] ? (
                       <Link
-                        href={`/monitoring/rounds/${r.id}?status=${review.status}`}
+                        href={`/monitoring/rounds/${r.id}?status=${review.status}${district ? `&district=${district}` : ""}`}
                         className="font-medium text-brand-700 hover:underline"
                       >
                         {r[review.key]}

@@ -14,6 +14,7 @@ import {
   type PreListFilters as Filters,
 } from "@/features/pre-assessment/schemas";
 import { departmentOptions, fiscalYearOptions } from "@/features/projects/queries";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 import { ExportButton } from "@/components/ui/export-button";
@@ -25,13 +26,15 @@ export default async function PreAssessmentsPage({ searchParams }: Props) {
   if (!can(user.role, "preAssessment.read")) notFound();
   // Experts work from their groups only.
   if (user.role === "EXPERT") redirect("/pre-assessments/groups");
-  const [raw, years, departments, t] = await Promise.all([
+  const [raw, years, t] = await Promise.all([
     searchParams,
     fiscalYearOptions(),
-    departmentOptions(user),
     getTranslations("preAssessment"),
   ]);
   const p = preListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the list, its totals, departments and export.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
+  const departments = await departmentOptions(reader);
   const filters: Filters = {
     year:
       p.year && years.includes(p.year)
@@ -41,17 +44,19 @@ export default async function PreAssessmentsPage({ searchParams }: Props) {
           : (years[0] ?? DEFAULT_PRE_YEAR),
     dept: p.dept && departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     status: p.status,
+    district,
     page: p.page ?? 1,
   };
   const finance = user.role === "FINANCE_ADMIN" || user.role === "FINANCE_REVIEWER";
   const [list, totals] = await Promise.all([
-    listYear(user, filters),
-    finance ? yearTotals(user, filters.year) : null,
+    listYear(reader, filters),
+    finance ? yearTotals(reader, filters.year) : null,
   ]);
   const hrefFor = (page: number) => {
     const q = new URLSearchParams({ year: String(filters.year) });
     if (filters.dept) q.set("dept", filters.dept);
     if (filters.status) q.set("status", filters.status);
+    if (filters.district) q.set("district", filters.district);
     if (page > 1) q.set("page", String(page));
     return `/pre-assessments?${q}`;
   };
@@ -76,7 +81,7 @@ export default async function PreAssessmentsPage({ searchParams }: Props) {
         }
       />
       {totals && <YearTotalsCard year={filters.year} totals={totals} />}
-      <PreListFilters filters={filters} years={years} departments={departments} />
+      <PreListFilters filters={filters} years={years} departments={departments} districts={districts} />
       <p className="mb-2 text-sm text-slate-600" data-testid="pre-count">
         {t("list.count", { total: list.total, missing: list.missing })}
         <span className="ml-2 text-xs text-amber-700">{t("list.missingHint")}</span>

@@ -9,6 +9,8 @@ import { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from "@/domain/rectific
 import { ItemTable } from "@/features/rectification/components/item-table";
 import { departmentOptions, ITEMS_PAGE_SIZE, listItems } from "@/features/rectification/queries";
 import { itemListParamsSchema, type ItemListParams } from "@/features/rectification/schemas";
+import { DistrictFilter } from "@/features/districts/components/district-filter";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 import { ExportButton } from "@/components/ui/export-button";
@@ -29,10 +31,13 @@ export default async function RectificationPage({ searchParams }: Props) {
   const raw = Object.fromEntries(
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
-  const p = itemListParamsSchema.parse(raw);
+  const parsed = itemListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the list, its departments, its total and its export.
+  const { reader, district, options: districts } = await districtReader(user, parsed.district);
+  const p = { ...parsed, district };
   const [{ rows, total }, departments, t] = await Promise.all([
-    listItems(user, p),
-    departmentOptions(user),
+    listItems(reader, p),
+    departmentOptions(reader),
     getTranslations("rectification"),
   ]);
   const { page: _page, ...filters } = p;
@@ -77,6 +82,9 @@ export default async function RectificationPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
+        {districts.length > 0 && (
+          <DistrictFilter id="f-district" options={districts} district={district} className="w-36" />
+        )}
         {departments.length > 1 && (
           <div>
             <label htmlFor="f-dept" className={label}>

@@ -10,6 +10,7 @@ import { ResultTable } from "@/features/results/components/result-table";
 import { ResultsNav } from "@/features/results/components/results-nav";
 import { listResults, resultYears, RESULTS_PAGE_SIZE } from "@/features/results/queries";
 import { resultListParamsSchema } from "@/features/results/schemas";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -22,16 +23,19 @@ export default async function ResultsPage({ searchParams }: Props) {
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
   const p = resultListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the list, its total, departments and export.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
   const [years, departments, t, te] = await Promise.all([
     resultYears(),
-    departmentOptions(user),
+    departmentOptions(reader),
     getTranslations("results"),
     getTranslations("enums.grade"),
   ]);
   const year = p.year && years.includes(p.year) ? p.year : (years[0] ?? new Date().getFullYear() - 1);
-  const { rows, total } = await listResults(user, year, { dept: p.dept, grade: p.grade, page: p.page });
+  const { rows, total } = await listResults(reader, year, { dept: p.dept, grade: p.grade, page: p.page });
+  const keep = district ? `&district=${district}` : "";
   const q = (page: number) =>
-    `/results?year=${year}${p.dept ? `&dept=${p.dept}` : ""}${p.grade ? `&grade=${p.grade}` : ""}${page > 1 ? `&page=${page}` : ""}`;
+    `/results?year=${year}${p.dept ? `&dept=${p.dept}` : ""}${p.grade ? `&grade=${p.grade}` : ""}${keep}${page > 1 ? `&page=${page}` : ""}`;
   const label = "mb-1 block text-xs font-medium text-slate-600";
   return (
     <>
@@ -40,7 +44,11 @@ export default async function ResultsPage({ searchParams }: Props) {
         years={years.length ? years : [year]}
         year={year}
         view="list"
-        exportHref={can(user.role, "results.export") && total > 0 ? `/results/export?year=${year}` : null}
+        exportHref={
+          can(user.role, "results.export") && total > 0 ? `/results/export?year=${year}${keep}` : null
+        }
+        districts={districts}
+        district={district}
       >
         {departments.length > 1 && (
           <div>

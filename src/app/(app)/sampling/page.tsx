@@ -15,6 +15,8 @@ import { gapText } from "@/features/sampling/format";
 import { listBatches, myGroupProjects } from "@/features/sampling/queries";
 import { batchListParamsSchema, DEFAULT_SAMPLING_YEAR } from "@/features/sampling/schemas";
 import { db } from "@/server/db";
+import { DistrictSelector } from "@/features/districts/components/district-selector";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -97,7 +99,14 @@ export default async function SamplingPage({ searchParams }: Props) {
     );
   }
 
-  const [batches, candidates] = await Promise.all([listBatches(user, year), drawCandidates(db, year, user)]);
+  // A province-level administrator's 行政区划 narrows the batches listed to that district's own; the
+  // draw form still acts for the signed-in user (the province's own batch).
+  const { reader, district, options: districts } = await districtReader(user, raw.district);
+  const keep = district ? `&district=${district}` : "";
+  const [batches, candidates] = await Promise.all([
+    listBatches(reader, year),
+    drawCandidates(db, year, user),
+  ]);
   return (
     <>
       <PageHeader
@@ -108,7 +117,7 @@ export default async function SamplingPage({ searchParams }: Props) {
             {years.map((y) => (
               <Link
                 key={y}
-                href={`/sampling?year=${y}`}
+                href={`/sampling?year=${y}${keep}`}
                 aria-current={y === year ? "page" : undefined}
                 className={`rounded-md px-3 py-1.5 text-sm ${y === year ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`}
               >
@@ -118,6 +127,11 @@ export default async function SamplingPage({ searchParams }: Props) {
           </nav>
         }
       />
+      {districts.length > 0 && (
+        <div className="mb-4 w-72">
+          <DistrictSelector options={districts} district={district} keep={{ year: String(year) }} />
+        </div>
+      )}
       <div className="space-y-5">
         <Card title={t("batches.title")}>
           {batches.length === 0 ? (

@@ -21,6 +21,7 @@ import {
   type EvaluationListFilters,
 } from "@/features/self-evaluation/queries";
 import { evaluationListParamsSchema } from "@/features/self-evaluation/schemas";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 import { ExportButton } from "@/components/ui/export-button";
@@ -30,12 +31,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function SelfEvaluationsPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "selfEvaluation.read")) notFound();
-  const [raw, options, t] = await Promise.all([
-    searchParams,
-    selfFilterOptions(user),
-    getTranslations("selfEvaluation"),
-  ]);
+  const [raw, t] = await Promise.all([searchParams, getTranslations("selfEvaluation")]);
   const p = evaluationListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the list, its counts, coverage, filters and export.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
+  const options = await selfFilterOptions(reader);
   const roundYears = options.rounds.map((r) => r.year);
   // The latest year under evaluation by default (2020 in the demo's work year 2021).
   const fallback = roundYears[0] ?? options.years[options.years.length - 1] ?? 2020;
@@ -46,12 +46,13 @@ export default async function SelfEvaluationsPage({ searchParams }: Props) {
     grade: p.grade,
     dept: p.dept && options.departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     q: p.q || undefined,
+    district,
     page: p.page ?? 1,
   };
   const round = options.rounds.find((r) => r.year === year);
   const [{ rows, byStatus, total }, coverage] = await Promise.all([
-    listSelfEvaluations(user, filters),
-    round && user.role !== "DEPT_FILER" ? selfCoverage(user, year) : Promise.resolve([]),
+    listSelfEvaluations(reader, filters),
+    round && user.role !== "DEPT_FILER" ? selfCoverage(reader, year) : Promise.resolve([]),
   ]);
   const pages = Math.max(1, Math.ceil(total / SELF_PAGE_SIZE));
   if (filters.page > pages) redirect(selfListHref(filters, { page: pages }));
@@ -70,6 +71,7 @@ export default async function SelfEvaluationsPage({ searchParams }: Props) {
         filters={filters}
         years={options.years}
         departments={options.departments.length > 1 ? options.departments : undefined}
+        districts={districts.length > 0 ? districts : undefined}
       />
       {round ? (
         <p className="mb-4 text-sm text-slate-600" data-testid="round-info">

@@ -16,6 +16,7 @@ import {
   type TargetListFilters,
 } from "@/features/targets/queries";
 import { targetListParamsSchema } from "@/features/targets/schemas";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -27,12 +28,11 @@ const DEFAULT_YEAR = 2022;
 export default async function TargetsPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "targets.read")) notFound();
-  const [raw, options, t] = await Promise.all([
-    searchParams,
-    targetFilterOptions(user),
-    getTranslations("targets"),
-  ]);
+  const [raw, t] = await Promise.all([searchParams, getTranslations("targets")]);
   const p = targetListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the list, its counts and filters.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
+  const options = await targetFilterOptions(reader);
   const year =
     p.year && options.years.includes(p.year)
       ? p.year
@@ -44,9 +44,10 @@ export default async function TargetsPage({ searchParams }: Props) {
     status: p.status,
     dept: p.dept && options.departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     q: p.q || undefined,
+    district,
     page: p.page ?? 1,
   };
-  const { rows, byStatus, total } = await listTargetSheets(user, filters);
+  const { rows, byStatus, total } = await listTargetSheets(reader, filters);
   const pages = Math.max(1, Math.ceil(total / TARGETS_PAGE_SIZE));
   if (filters.page > pages) redirect(targetListHref(filters, { page: pages }));
   return (
@@ -56,6 +57,7 @@ export default async function TargetsPage({ searchParams }: Props) {
         filters={filters}
         years={options.years}
         departments={options.departments.length > 1 ? options.departments : undefined}
+        districts={districts.length > 0 ? districts : undefined}
       />
       <StatusCounts filters={filters} byStatus={byStatus} />
       {rows.length === 0 ? (

@@ -14,6 +14,7 @@ import {
 import { filterOptions, listEngagements, PAGE_SIZE, type ListFilters } from "@/features/third-party/queries";
 import { listParamsSchema } from "@/features/third-party/schemas";
 import { todayInChina } from "@/features/third-party/service";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 import { ExportButton } from "@/components/ui/export-button";
@@ -27,21 +28,21 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ThirdPartyPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "thirdParty.read")) notFound();
-  const [raw, options, t] = await Promise.all([
-    searchParams,
-    filterOptions(user),
-    getTranslations("thirdParty"),
-  ]);
+  const [raw, t] = await Promise.all([searchParams, getTranslations("thirdParty")]);
   const p = listParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the list, its counts, filters and export.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
+  const options = await filterOptions(reader);
   const filters: ListFilters = {
     year: p.year && options.years.includes(p.year) ? p.year : undefined,
     status: p.status && p.status !== "RECEIVED" && p.status !== "DEPT_APPROVED" ? p.status : undefined,
     agency: p.agency && options.agencies.some((a) => a.id === p.agency) ? p.agency : undefined,
     dept: p.dept && options.departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     q: p.q || undefined,
+    district,
     page: p.page ?? 1,
   };
-  const { rows, byStatus, total } = await listEngagements(user, filters);
+  const { rows, byStatus, total } = await listEngagements(reader, filters);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (filters.page > pages) redirect(listHref(filters, { page: pages }));
   const agency = user.role === "AGENCY";
@@ -68,6 +69,7 @@ export default async function ThirdPartyPage({ searchParams }: Props) {
         years={options.years}
         agencies={options.agencies}
         departments={options.departments}
+        districts={districts.length > 0 ? districts : undefined}
       />
       <StatusCounts filters={filters} byStatus={byStatus} />
       {rows.length === 0 ? (

@@ -5,7 +5,7 @@ import { ratePercent } from "@/domain/money";
 import { can, type Permission } from "@/server/permissions";
 import type { Role } from "@/server/schema/enums";
 import type { ChainSummary, RectificationSummary } from "../chain-queries";
-import { integer, money } from "../format";
+import { integer, money, withDistrict } from "../format";
 
 const pct = (part: number, whole: number) =>
   whole ? `${ratePercent(BigInt(part), BigInt(whole), 1)}%` : "—";
@@ -18,11 +18,14 @@ export async function ChainFunnel({
   data,
   rectification: rect,
   year,
+  district,
   role,
 }: {
   data: ChainSummary;
   rectification: RectificationSummary;
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   role: Role;
 }) {
   const [t, tc, tg] = await Promise.all([
@@ -34,21 +37,21 @@ export async function ChainFunnel({
     {
       key: "targets",
       count: data.targetsApproved,
-      href: `/targets?year=${year}&status=APPROVED`,
+      href: withDistrict(`/targets?year=${year}&status=APPROVED`, district),
       permission: "targets.read" as Permission,
       detail: t("targetsDetail"),
     },
     {
       key: "monitoring",
       count: data.monitored,
-      href: `/monitoring`,
+      href: withDistrict("/monitoring", district),
       permission: "monitoring.read" as Permission,
       detail: t("monitoringDetail", { red: data.red, yellow: data.yellow, green: data.green }),
     },
     {
       key: "self",
       count: data.selfFiled,
-      href: `/self-evaluations?year=${year}`,
+      href: withDistrict(`/self-evaluations?year=${year}`, district),
       permission: "selfEvaluation.read" as Permission,
       detail: data.selfFiled
         ? t("selfDetail", {
@@ -69,7 +72,7 @@ export async function ChainFunnel({
     {
       key: "sampled",
       count: data.sampled,
-      href: `/sampling?year=${year}`,
+      href: withDistrict(`/sampling?year=${year}`, district),
       permission: "sampling.read" as Permission,
       detail: data.sampled
         ? t("sampledDetail", {
@@ -158,7 +161,7 @@ export async function ChainFunnel({
         >
           {can(role, "rectification.read") ? (
             <Link
-              href={rect.overdue > 0 ? "/rectification?overdue=1" : "/rectification"}
+              href={withDistrict(rect.overdue > 0 ? "/rectification?overdue=1" : "/rectification", district)}
               className="group block"
             >
               {rectBody}

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DepartmentPerformance } from "../department-queries";
 import { ChartCard } from "./chart-card";
+import { withDistrict } from "../format";
 import { DepartmentPerformanceTable } from "./department-performance-table";
 import { ScoreGapChart } from "./score-gap-chart";
 import { ExportButton } from "@/components/ui/export-button";
@@ -12,10 +13,13 @@ import { ExportButton } from "@/components/ui/export-button";
 export async function DepartmentPerformanceBlock({
   rows,
   year,
+  district,
   top = 15,
 }: {
   rows: DepartmentPerformance[];
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   top?: number;
 }) {
   const t = await getTranslations("dashboard.deptPerf");
@@ -28,12 +32,12 @@ export async function DepartmentPerformanceBlock({
       <Card
         title={t("title")}
         actions={
-          <ExportButton href={`/dashboard/departments/export?year=${year}`} size="sm">
+          <ExportButton href={withDistrict(`/dashboard/departments/export?year=${year}`, district)} size="sm">
             {t("export")}
           </ExportButton>
         }
       >
-        <DepartmentPerformanceTable rows={rows} year={year} />
+        <DepartmentPerformanceTable rows={rows} year={year} district={district} />
       </Card>
       <ChartCard
         title={t("chart.title", { n: gaps.length })}

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ratePercent, toFen } from "@/domain/money";
 import type { DepartmentPerformance } from "../department-queries";
-import { integer, money } from "../format";
+import { integer, money, projectsHref } from "../format";
 
 type Key =
   | "name"
@@ -59,10 +59,13 @@ const signed = (v: string | null) => (v === null ? "—" : Number(v) > 0 ? `+${v
 export function DepartmentPerformanceTable({
   rows,
   year,
+  district,
   initialRows = 20,
 }: {
   rows: DepartmentPerformance[];
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   initialRows?: number;
 }) {
   const t = useTranslations("dashboard.deptPerf");
@@ -125,7 +128,7 @@ export function DepartmentPerformanceTable({
                 <Td className="font-medium whitespace-nowrap text-slate-800">
                   <Link
                     className="text-brand-700 hover:underline"
-                    href={`/projects?year=${year}&dept=${r.id}`}
+                    href={projectsHref({ year, dept: r.id, district })}
                   >
                     {r.name}
                   </Link>

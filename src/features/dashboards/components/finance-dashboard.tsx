@@ -42,6 +42,8 @@ export async function FinanceDashboard({
   // The whole province (no district picked) is summed up by district: its thousands of departments
   // are a district away.
   const province = readsWholeProvince(user);
+  // The district picked: the dashboard's links into lists open on it.
+  const district = districts?.selected;
   const [t, tc, data, stages, kinds, departments, chain, performance, rectification] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("common"),
@@ -76,12 +78,24 @@ export async function FinanceDashboard({
         <EmptyState title={t("noProjects.title", { year })} body={t(`noProjects.${role}`)} />
       ) : (
         <>
-          <FinanceHeadline data={data} rectification={rectification} year={year} />
-          <ChainFunnel data={chain} rectification={rectification} year={year} role={user.role} />
-          {!province && <DepartmentPerformanceBlock rows={performance} year={year} />}
+          <FinanceHeadline data={data} rectification={rectification} year={year} district={district} />
+          <ChainFunnel
+            data={chain}
+            rectification={rectification}
+            year={year}
+            role={user.role}
+            district={district}
+          />
+          {!province && <DepartmentPerformanceBlock rows={performance} year={year} district={district} />}
           <div className="grid gap-4 xl:grid-cols-12">
-            <StageBlock rows={stages} year={year} unit="yi" className="xl:col-span-7" />
-            <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5 xl:self-start" />
+            <StageBlock rows={stages} year={year} unit="yi" district={district} className="xl:col-span-7" />
+            <KindBlock
+              rows={kinds}
+              year={year}
+              unit="yi"
+              district={district}
+              className="xl:col-span-5 xl:self-start"
+            />
           </div>
           <div className="grid items-start gap-4 xl:grid-cols-12">
             <Card
@@ -95,6 +109,7 @@ export async function FinanceDashboard({
                 kind={province ? "district" : "department"}
                 unit="wan"
                 linkYear={year}
+                district={district}
               />
             </Card>
             <DepartmentRateBlock rows={departments} districts={province} className="xl:col-span-5" />

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { StatCard } from "@/components/ui/card";
-import { integer, money, projectsHref } from "../format";
+import { integer, money, projectsHref, withDistrict } from "../format";
 import type { RectificationSummary } from "../chain-queries";
 import type { Headline } from "../queries";
 import { TotalsCards } from "./totals-cards";
@@ -10,16 +10,20 @@ export async function FinanceHeadline({
   data,
   rectification,
   year,
+  district,
 }: {
   data: Headline;
   rectification: RectificationSummary;
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
 }) {
   const [t, tc] = await Promise.all([getTranslations("dashboard"), getTranslations("common")]);
   return (
     <TotalsCards
       totals={data}
       year={year}
+      district={district}
       unit="yi"
       columns="md:grid-cols-4"
       hints={{
@@ -32,7 +36,7 @@ export async function FinanceHeadline({
         value={integer(data.investmentProjects)}
         unit={t("units.projects")}
         hint={t("cards.investmentHint", { value: money(data.investmentBudget, "yi"), unit: tc("unitYi") })}
-        href={projectsHref({ year, kind: "GOV_INVESTMENT" })}
+        href={projectsHref({ year, kind: "GOV_INVESTMENT", district })}
       />
       <StatCard
         label={t("cards.preAssessment")}
@@ -55,14 +59,14 @@ export async function FinanceHeadline({
           closed: integer(rectification.closed),
           total: integer(rectification.total),
         })}
-        href="/rectification"
+        href={withDistrict("/rectification", district)}
       />
       <StatCard
         label={t("cards.rectificationOverdue")}
         value={integer(rectification.overdue)}
         unit={t("chain.rectificationItems")}
         hint={t("cards.rectificationOverdueHint")}
-        href="/rectification?overdue=1"
+        href={withDistrict("/rectification?overdue=1", district)}
       />
     </TotalsCards>
   );

@@ -12,11 +12,14 @@ import type { KindRow } from "../queries";
 export async function KindBlock({
   rows,
   year,
+  district,
   unit,
   className,
 }: {
   rows: KindRow[];
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   unit: MoneyUnit;
   className?: string;
 }) {
@@ -52,7 +55,10 @@ export async function KindBlock({
           {rows.map((r) => (
             <tr key={r.kind}>
               <Td className="min-w-24">
-                <Link className="text-brand-700 hover:underline" href={projectsHref({ year, kind: r.kind })}>
+                <Link
+                  className="text-brand-700 hover:underline"
+                  href={projectsHref({ year, kind: r.kind, district })}
+                >
                   {te(`projectKind.${r.kind}`)}
                 </Link>
               </Td>

@@ -7,7 +7,7 @@ import { ratePercent, toFen, fenToYuanString } from "@/domain/money";
 import { can } from "@/server/permissions";
 import type { Role } from "@/server/schema/enums";
 import type { DepartmentPerformance } from "../department-queries";
-import { chartValue, integer, money, projectsHref } from "../format";
+import { chartValue, integer, money, projectsHref, withDistrict } from "../format";
 import type { GradeRow, PreAssessmentTrendRow } from "../leader-queries";
 import type { TrendRow } from "../queries";
 import { HorizontalBarChart } from "./bar-chart";
@@ -35,11 +35,14 @@ function Figure({ href, children, label }: { href: string | null; children: Reac
 export async function GradeBlock({
   rows,
   year,
+  district,
   role,
   className,
 }: {
   rows: GradeRow[];
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   role: Role;
   className?: string;
 }) {
@@ -47,7 +50,7 @@ export async function GradeBlock({
   const total = (r: GradeRow) => GRADES.reduce((a, g) => a + r[g], 0);
   const href = (r: GradeRow, grade?: string) =>
     r.type === "SELF" && can(role, "selfEvaluation.read")
-      ? `/self-evaluations?year=${year}${grade ? `&grade=${grade}` : ""}`
+      ? withDistrict(`/self-evaluations?year=${year}${grade ? `&grade=${grade}` : ""}`, district)
       : null;
   return (
     <ChartCard
@@ -108,11 +111,14 @@ export async function GradeBlock({
 export async function PreAssessmentTrendBlock({
   trend,
   pre,
+  district,
   role,
   className,
 }: {
   trend: TrendRow[];
   pre: PreAssessmentTrendRow[];
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   role: Role;
   className?: string;
 }) {
@@ -162,7 +168,7 @@ export async function PreAssessmentTrendBlock({
               <tr key={r.year}>
                 <Td>{r.year}</Td>
                 <Td align="right">
-                  <Figure href={can(role, "projects.read") ? projectsHref({ year: r.year }) : null}>
+                  <Figure href={can(role, "projects.read") ? projectsHref({ year: r.year, district }) : null}>
                     {integer(r.projects)}
                   </Figure>
                 </Td>
@@ -184,12 +190,15 @@ export async function PreAssessmentTrendBlock({
 export async function SelfRankingBlock({
   rows,
   year,
+  district,
   role,
   top = 15,
   className,
 }: {
   rows: DepartmentPerformance[];
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   role: Role;
   top?: number;
   className?: string;
@@ -200,7 +209,9 @@ export async function SelfRankingBlock({
     .sort((a, b) => Number(b.selfAverage) - Number(a.selfAverage) || a.name.localeCompare(b.name, "zh-CN"));
   const shown = ranked.slice(0, top);
   const href = (r: DepartmentPerformance) =>
-    can(role, "selfEvaluation.read") ? `/self-evaluations?year=${year}&dept=${r.id}` : null;
+    can(role, "selfEvaluation.read")
+      ? withDistrict(`/self-evaluations?year=${year}&dept=${r.id}`, district)
+      : null;
   return (
     <ChartCard
       className={className}

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { provinceScopeName } from "@/features/districts/scope-name";
 import type { DistrictView } from "@/features/districts/schemas";
 import type { CurrentUser } from "@/server/session";
-import { integer, money, projectsHref } from "../format";
+import { integer, money, projectsHref, withDistrict } from "../format";
 import { chainSummary, rectificationSummary } from "../chain-queries";
 import { departmentPerformance } from "../department-queries";
 import { gradeDistribution, preAssessmentTrend } from "../leader-queries";
@@ -40,6 +40,8 @@ export async function LeaderDashboard({
 }) {
   // The whole province (no district picked) is summed up by district, as on finance's page.
   const province = readsWholeProvince(user);
+  // The district picked: the dashboard's links into lists open on it.
+  const district = districts?.selected;
   const [t, tc, data, kinds, trend, departments, chain, grades, pre, performance, rectification] =
     await Promise.all([
       getTranslations("dashboard"),
@@ -71,6 +73,7 @@ export async function LeaderDashboard({
       <TotalsCards
         totals={data}
         year={year}
+        district={district}
         unit="yi"
         columns="md:grid-cols-3 xl:grid-cols-6"
         hints={{ projects: t("cards.projectsHint", { departments: data.departments }) }}
@@ -80,7 +83,7 @@ export async function LeaderDashboard({
           value={integer(data.investmentProjects)}
           unit={t("units.projects")}
           hint={t("cards.investmentHint", { value: money(data.investmentBudget, "yi"), unit: tc("unitYi") })}
-          href={projectsHref({ year, kind: "GOV_INVESTMENT" })}
+          href={projectsHref({ year, kind: "GOV_INVESTMENT", district })}
         />
         <StatCard
           label={t("cards.rectificationOverdue")}
@@ -90,25 +93,38 @@ export async function LeaderDashboard({
             closed: integer(rectification.closed),
             total: integer(rectification.total),
           })}
-          href="/rectification?overdue=1"
+          href={withDistrict("/rectification?overdue=1", district)}
         />
       </TotalsCards>
-      <ChainFunnel data={chain} rectification={rectification} year={year} role={user.role} />
-      <GradeBlock rows={grades} year={year} role={user.role} />
+      <ChainFunnel
+        data={chain}
+        rectification={rectification}
+        year={year}
+        role={user.role}
+        district={district}
+      />
+      <GradeBlock rows={grades} year={year} role={user.role} district={district} />
       <div className="grid items-start gap-4 xl:grid-cols-12">
         <PreAssessmentTrendBlock
           trend={trend}
           pre={pre}
           role={user.role}
+          district={district}
           className={province ? "xl:col-span-12" : "xl:col-span-6"}
         />
         {!province && (
-          <SelfRankingBlock rows={performance} year={year} role={user.role} className="xl:col-span-6" />
+          <SelfRankingBlock
+            rows={performance}
+            year={year}
+            role={user.role}
+            district={district}
+            className="xl:col-span-6"
+          />
         )}
       </div>
       <div className="grid items-start gap-4 xl:grid-cols-12">
         <TrendBlock rows={trend} className="xl:col-span-7" />
-        <KindBlock rows={kinds} year={year} unit="yi" className="xl:col-span-5" />
+        <KindBlock rows={kinds} year={year} unit="yi" district={district} className="xl:col-span-5" />
       </div>
       <div className="grid items-start gap-4 xl:grid-cols-12">
         <RankingBlock rows={departments} districts={province} className="xl:col-span-5" />
@@ -123,6 +139,7 @@ export async function LeaderDashboard({
             kind={province ? "district" : "department"}
             unit="wan"
             linkYear={year}
+            district={district}
             initialRows={10}
           />
         </Card>

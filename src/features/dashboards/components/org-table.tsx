@@ -6,7 +6,7 @@ import { useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Table, Td, Th } from "@/components/ui/table";
 import { toFen, type MoneyUnit } from "@/domain/money";
-import { integer, money, rate, rateValue } from "../format";
+import { integer, money, projectsHref, rate, rateValue } from "../format";
 import type { OrgRow } from "../queries";
 
 type Key = "name" | "projects" | "budget" | "executed" | "rate";
@@ -43,6 +43,7 @@ export function OrgTable({
   kind,
   unit,
   linkYear,
+  district,
   initialRows = 20,
 }: {
   rows: OrgRow[];
@@ -51,6 +52,8 @@ export function OrgTable({
   unit: MoneyUnit;
   /** When set, a department's name opens the project list filtered to it, a district's its dashboard. */
   linkYear?: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   initialRows?: number;
 }) {
   const t = useTranslations("dashboard");
@@ -111,7 +114,7 @@ export function OrgTable({
                     href={
                       kind === "district"
                         ? `/dashboard?year=${linkYear}&district=${r.id}`
-                        : `/projects?year=${linkYear}&dept=${r.id}`
+                        : projectsHref({ year: linkYear, dept: r.id, district })
                     }
                   >
                     {r.name}

@@ -11,11 +11,14 @@ import { ChartCard } from "./chart-card";
 export async function StageBlock({
   rows,
   year,
+  district,
   unit,
   className,
 }: {
   rows: StageRow[];
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   unit: MoneyUnit;
   className?: string;
 }) {
@@ -63,7 +66,7 @@ export async function StageBlock({
                 <Td>
                   <Link
                     className="text-brand-700 hover:underline"
-                    href={projectsHref({ year, stage: r.stage })}
+                    href={projectsHref({ year, stage: r.stage, district })}
                   >
                     {te(`stage.${r.stage}`)}
                   </Link>

@@ -9,6 +9,7 @@ import type { Totals } from "../queries";
 export async function TotalsCards({
   totals,
   year,
+  district,
   unit,
   hints = {},
   columns = "md:grid-cols-3 xl:grid-cols-6",
@@ -16,6 +17,8 @@ export async function TotalsCards({
 }: {
   totals: Totals;
   year: number;
+  /** 行政区划 a province-level user picked: links into lists keep it. */
+  district?: string;
   unit: MoneyUnit;
   hints?: { projects?: ReactNode; budget?: ReactNode };
   /** The grid's columns by width: full rows of cards where the width allows. */
@@ -31,27 +34,27 @@ export async function TotalsCards({
         value={integer(totals.projects)}
         unit={t("units.projects")}
         hint={hints.projects}
-        href={projectsHref({ year })}
+        href={projectsHref({ year, district })}
       />
       <StatCard
         label={t("cards.budget")}
         value={money(totals.budget, unit)}
         unit={tc(UNIT_KEY[unit])}
         hint={hints.budget}
-        href={projectsHref({ year, sort: "budget", dir: "desc" })}
+        href={projectsHref({ year, sort: "budget", dir: "desc", district })}
       />
       <StatCard
         label={t("cards.executed")}
         value={money(totals.executed, unit)}
         unit={tc(UNIT_KEY[unit])}
-        href={projectsHref({ year, sort: "executed", dir: "desc" })}
+        href={projectsHref({ year, sort: "executed", dir: "desc", district })}
       />
       <StatCard
         label={t("cards.rate")}
         value={r === "—" ? r : r.replace("%", "")}
         unit={r === "—" ? undefined : "%"}
         hint={t("cards.rateHint")}
-        href={projectsHref({ year, sort: "rate", dir: "asc" })}
+        href={projectsHref({ year, sort: "rate", dir: "asc", district })}
       />
       {children}
     </div>

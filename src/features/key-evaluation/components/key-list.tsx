@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DistrictFilter } from "@/features/districts/components/district-filter";
+import type { DistrictOption } from "@/features/districts/schemas";
 import { Table, Td, Th } from "@/components/ui/table";
 import { inUnit } from "@/domain/money";
 import { GradeBadge } from "@/features/self-evaluation/components/grade-badge";
@@ -22,6 +24,7 @@ export function keyListHref(
   if (m.status) p.set("status", m.status);
   if (m.dept) p.set("dept", m.dept);
   if (m.q) p.set("q", m.q);
+  if (m.district) p.set("district", m.district);
   if (m.page > 1) p.set("page", String(m.page));
   return `${path}?${p}`;
 }
@@ -31,10 +34,13 @@ export function KeyFilters({
   filters,
   years,
   departments,
+  districts,
 }: {
   filters: KeyListFilters;
   years: number[];
   departments?: { id: string; name: string }[];
+  /** 行政区划, for a province-level user of several districts only. */
+  districts?: DistrictOption[];
 }) {
   const t = useTranslations("keyEvaluation");
   return (
@@ -42,7 +48,7 @@ export function KeyFilters({
       key={keyListHref(filters)}
       action="/key-evaluations"
       aria-label={t("filters.label")}
-      className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]"
+      className={`mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 ${districts ? "lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]" : "lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]"}`}
     >
       <div>
         <label htmlFor="kf-q" className={label}>
@@ -82,6 +88,7 @@ export function KeyFilters({
           ))}
         </select>
       </div>
+      {districts && <DistrictFilter id="kf-district" options={districts} district={filters.district} />}
       {departments ? (
         <div>
           <label htmlFor="kf-dept" className={label}>
@@ -101,7 +108,10 @@ export function KeyFilters({
       )}
       <div className="flex gap-2">
         <Button type="submit">{t("filters.apply")}</Button>
-        <ButtonLink href={`/key-evaluations?year=${filters.year}`} variant="secondary">
+        <ButtonLink
+          href={keyListHref({ year: filters.year, district: filters.district, page: 1 })}
+          variant="secondary"
+        >
           {t("filters.reset")}
         </ButtonLink>
       </div>

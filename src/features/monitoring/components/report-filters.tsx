@@ -21,6 +21,7 @@ export function reportListHref(
   if (m.colour) p.set("colour", m.colour);
   if (m.dept) p.set("dept", m.dept);
   if (m.flagged) p.set("flagged", "1");
+  if (m.district) p.set("district", m.district);
   if (m.page > 1) p.set("page", String(m.page));
   const qs = p.toString();
   return qs ? `${path}?${qs}` : path;
@@ -49,6 +50,7 @@ export function ReportFilters({
       className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto_auto]"
     >
       {round && <input type="hidden" name="round" value={round} />}
+      {filters.district && <input type="hidden" name="district" value={filters.district} />}
       <div>
         <label htmlFor="mf-q" className={label}>
           {t("filters.q")}
@@ -121,7 +123,10 @@ export function ReportFilters({
       </label>
       <div className="flex gap-2">
         <Button type="submit">{t("filters.apply")}</Button>
-        <ButtonLink href={round ? `${path}?round=${round}` : path} variant="ghost">
+        <ButtonLink
+          href={reportListHref(path, { round, district: filters.district, page: 1 })}
+          variant="ghost"
+        >
           {t("filters.reset")}
         </ButtonLink>
       </div>

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import type { CurrentUser } from "@/server/session";
 import type { OverallType } from "../flow";
@@ -23,18 +24,21 @@ export async function OverallListPage({
   user: CurrentUser;
   searchParams: Record<string, string | string[] | undefined>;
 }) {
+  const p = overallListParamsSchema.parse(searchParams);
+  // A province-level user's 行政区划 narrows the list, its counts, filters and export.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
   const [options, t] = await Promise.all([
-    overallOptions(user, type),
+    overallOptions(reader, type),
     getTranslations(`overallEvaluation.${typeNs(type)}`),
   ]);
-  const p = overallListParamsSchema.parse(searchParams);
   const filters: OverallFilters = {
     year: p.year && options.years.includes(p.year) ? p.year : undefined,
     status: p.status,
     org: p.org && options.orgs.some((o) => o.id === p.org) ? p.org : undefined,
+    district,
     page: p.page ?? 1,
   };
-  const { rows, byStatus, total } = await listOverall(user, type, filters);
+  const { rows, byStatus, total } = await listOverall(reader, type, filters);
   const pages = Math.max(1, Math.ceil(total / OVERALL_PAGE_SIZE));
   if (filters.page > pages) redirect(overallListHref(type, filters, { page: pages }));
   const canOpen = can(user.role, type === "DEPT_OVERALL" ? "deptOverall.open" : "townshipEvaluation.open");
@@ -61,6 +65,7 @@ export async function OverallListPage({
         filters={filters}
         years={options.years}
         orgs={options.orgs.length > 1 ? options.orgs : undefined}
+        districts={districts.length > 0 ? districts : undefined}
       />
       <OverallStatusCounts type={type} filters={filters} byStatus={byStatus} />
       {rows.length === 0 ? (

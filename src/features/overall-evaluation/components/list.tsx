@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DistrictFilter } from "@/features/districts/components/district-filter";
+import type { DistrictOption } from "@/features/districts/schemas";
 import { Table, Td, Th } from "@/components/ui/table";
 import { inUnit } from "@/domain/money";
 import { GradeBadge } from "@/features/self-evaluation/components/grade-badge";
@@ -23,6 +25,7 @@ export function overallListHref(
   if (m.year) p.set("year", String(m.year));
   if (m.status) p.set("status", m.status);
   if (m.org) p.set("org", m.org);
+  if (m.district) p.set("district", m.district);
   if (m.page > 1) p.set("page", String(m.page));
   const q = p.toString();
   return `${BASE_PATH[type]}${path}${q ? `?${q}` : ""}`;
@@ -34,11 +37,14 @@ export function OverallFiltersForm({
   filters,
   years,
   orgs,
+  districts,
 }: {
   type: OverallType;
   filters: OverallFilters;
   years: number[];
   orgs?: { id: string; name: string }[];
+  /** 行政区划, for a province-level user of several districts only. */
+  districts?: DistrictOption[];
 }) {
   const t = useTranslations("overallEvaluation");
   const ts = useTranslations(`overallEvaluation.${typeNs(type)}`);
@@ -47,7 +53,7 @@ export function OverallFiltersForm({
       key={overallListHref(type, filters)}
       action={BASE_PATH[type]}
       aria-label={t("filters.label")}
-      className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]"
+      className={`mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 ${districts ? "lg:grid-cols-[repeat(4,minmax(0,1fr))_auto]" : "lg:grid-cols-[repeat(3,minmax(0,1fr))_auto]"}`}
     >
       <div>
         <label htmlFor="of-year" className={label}>
@@ -75,6 +81,7 @@ export function OverallFiltersForm({
           ))}
         </select>
       </div>
+      {districts && <DistrictFilter id="of-district" options={districts} district={filters.district} />}
       {orgs ? (
         <div>
           <label htmlFor="of-org" className={label}>
@@ -94,7 +101,7 @@ export function OverallFiltersForm({
       )}
       <div className="flex gap-2">
         <Button type="submit">{t("filters.apply")}</Button>
-        <ButtonLink href={BASE_PATH[type]} variant="secondary">
+        <ButtonLink href={overallListHref(type, { district: filters.district, page: 1 })} variant="secondary">
           {t("filters.reset")}
         </ButtonLink>
       </div>

@@ -1,12 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import type { DistrictOption } from "@/features/districts/schemas";
 import { LIST_STATUSES, type PreListFilters } from "../schemas";
 
-type Props = { filters: PreListFilters; years: number[]; departments: { id: string; name: string }[] };
+type Props = {
+  filters: PreListFilters;
+  years: number[];
+  departments: { id: string; name: string }[];
+  /** 行政区划, for a province-level user of several districts only (empty otherwise). */
+  districts?: DistrictOption[];
+};
 
 /** Plain GET filters: every view is a URL, and it works without JavaScript. */
-export async function PreListFilters({ filters, years, departments }: Props) {
+export async function PreListFilters({ filters, years, departments, districts = [] }: Props) {
   const t = await getTranslations("preAssessment");
   const tc = await getTranslations("common");
   return (
@@ -21,6 +28,19 @@ export async function PreListFilters({ filters, years, departments }: Props) {
           ))}
         </select>
       </label>
+      {districts.length > 0 && (
+        <label className="text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{tc("district")}</span>
+          <select name="district" defaultValue={filters.district ?? ""} className={inputClass}>
+            <option value="">{tc("allDistricts")}</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {departments.length > 1 && (
         <label className="text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("list.department")}</span>

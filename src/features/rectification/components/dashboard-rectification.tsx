@@ -3,13 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/server/permissions";
 import type { CurrentUser } from "@/server/session";
+import { withDistrict } from "@/features/dashboards/format";
 import { itemCounts } from "../queries";
 
 /**
  * At the top of a dashboard: the user's rectification items, with the overdue ones called out in red
  * first (a department with overdue items sees them before anything else).
  */
-export async function DashboardRectification({ user }: { user: CurrentUser }) {
+export async function DashboardRectification({ user, district }: { user: CurrentUser; district?: string }) {
   if (!can(user.role, "rectification.read")) return null;
   const [c, t] = await Promise.all([itemCounts(user), getTranslations("rectification")]);
   if (c.open + c.replied + c.overdue === 0) return null;
@@ -29,7 +30,7 @@ export async function DashboardRectification({ user }: { user: CurrentUser }) {
             {t("dashboardCounts", { open: c.open, replied: c.replied })}
           </span>
           <Link
-            href={c.overdue > 0 ? "/rectification?overdue=1" : "/rectification"}
+            href={withDistrict(c.overdue > 0 ? "/rectification?overdue=1" : "/rectification", district)}
             className="font-medium underline"
           >
             {t("dashboardLink")}

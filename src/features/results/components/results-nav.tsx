@@ -3,6 +3,8 @@ import { useTranslations } from "next-intl";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 import { ExportButton } from "@/components/ui/export-button";
+import { DistrictFilter } from "@/features/districts/components/district-filter";
+import type { DistrictOption } from "@/features/districts/schemas";
 
 /** Year picker and the two views (projects, summary by department). */
 export function ResultsNav({
@@ -10,29 +12,35 @@ export function ResultsNav({
   year,
   view,
   exportHref,
+  districts = [],
+  district,
   children,
 }: {
   years: number[];
   year: number;
   view: "list" | "summary";
   exportHref: string | null;
+  /** 行政区划, for a province-level user of several districts only (empty otherwise). */
+  districts?: DistrictOption[];
+  district?: string;
   children?: React.ReactNode;
 }) {
   const t = useTranslations("results");
+  const keep = district ? `&district=${district}` : "";
   const tab = (v: "list" | "summary") =>
     `rounded-md px-3 py-1.5 text-sm font-medium ${view === v ? "bg-brand-600 text-white" : "text-slate-600 hover:bg-slate-100"}`;
   return (
     <div className="mb-4 flex flex-wrap items-end justify-between gap-3">
       <nav className="flex gap-2" aria-label={t("title")}>
         <Link
-          href={`/results?year=${year}`}
+          href={`/results?year=${year}${keep}`}
           className={tab("list")}
           aria-current={view === "list" ? "page" : undefined}
         >
           {t("listLink")}
         </Link>
         <Link
-          href={`/results/summary?year=${year}`}
+          href={`/results/summary?year=${year}${keep}`}
           className={tab("summary")}
           aria-current={view === "summary" ? "page" : undefined}
         >
@@ -52,6 +60,9 @@ export function ResultsNav({
             ))}
           </select>
         </div>
+        {districts.length > 0 && (
+          <DistrictFilter id="r-district" options={districts} district={district} className="w-32" />
+        )}
         {children}
         <button type="submit" className={buttonClass("secondary")}>
           {t("filters.apply")}

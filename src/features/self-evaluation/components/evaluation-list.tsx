@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DistrictFilter } from "@/features/districts/components/district-filter";
+import type { DistrictOption } from "@/features/districts/schemas";
 import { Table, Td, Th } from "@/components/ui/table";
 import { GRADES, type EvaluationStatus, type Grade } from "@/domain/evaluation";
 import { ratePercent } from "@/domain/money";
@@ -20,6 +22,7 @@ export function selfListHref(f: EvaluationListFilters, patch: Partial<Evaluation
   if (m.grade) p.set("grade", m.grade);
   if (m.dept) p.set("dept", m.dept);
   if (m.q) p.set("q", m.q);
+  if (m.district) p.set("district", m.district);
   if (m.page > 1) p.set("page", String(m.page));
   return `/self-evaluations?${p}`;
 }
@@ -29,10 +32,13 @@ export function SelfFilters({
   filters,
   years,
   departments,
+  districts,
 }: {
   filters: EvaluationListFilters;
   years: number[];
   departments?: { id: string; name: string }[];
+  /** 行政区划, for a province-level user of several districts only. */
+  districts?: DistrictOption[];
 }) {
   const t = useTranslations("selfEvaluation");
   const tg = useTranslations("enums.grade");
@@ -41,7 +47,7 @@ export function SelfFilters({
       key={selfListHref(filters)}
       action="/self-evaluations"
       aria-label={t("filters.label")}
-      className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"
+      className={`mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 ${districts ? "lg:grid-cols-[minmax(0,1.6fr)_repeat(5,minmax(0,1fr))_auto]" : "lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]"}`}
     >
       <div>
         <label htmlFor="sf-q" className={label}>
@@ -94,6 +100,7 @@ export function SelfFilters({
           ))}
         </select>
       </div>
+      {districts && <DistrictFilter id="sf-district" options={districts} district={filters.district} />}
       {departments ? (
         <div>
           <label htmlFor="sf-dept" className={label}>
@@ -113,7 +120,10 @@ export function SelfFilters({
       )}
       <div className="flex gap-2">
         <Button type="submit">{t("filters.apply")}</Button>
-        <ButtonLink href={`/self-evaluations?year=${filters.year}`} variant="secondary">
+        <ButtonLink
+          href={selfListHref({ year: filters.year, district: filters.district, page: 1 })}
+          variant="secondary"
+        >
           {t("filters.reset")}
         </ButtonLink>
       </div>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DistrictFilter } from "@/features/districts/components/district-filter";
+import type { DistrictOption } from "@/features/districts/schemas";
 import { Table, Td, Th } from "@/components/ui/table";
 import { SHEET_STATUSES, type SheetStatus } from "../levels";
 import type { TargetListFilters } from "../queries";
@@ -16,6 +18,7 @@ export function targetListHref(f: TargetListFilters, patch: Partial<TargetListFi
   if (m.status) p.set("status", m.status);
   if (m.dept) p.set("dept", m.dept);
   if (m.q) p.set("q", m.q);
+  if (m.district) p.set("district", m.district);
   if (m.page > 1) p.set("page", String(m.page));
   return `/targets?${p}`;
 }
@@ -25,10 +28,13 @@ export function TargetFilters({
   filters,
   years,
   departments,
+  districts,
 }: {
   filters: TargetListFilters;
   years: number[];
   departments?: { id: string; name: string }[];
+  /** 行政区划, for a province-level user of several districts only. */
+  districts?: DistrictOption[];
 }) {
   const t = useTranslations("targets");
   return (
@@ -36,7 +42,7 @@ export function TargetFilters({
       key={targetListHref(filters)}
       action="/targets"
       aria-label={t("filters.label")}
-      className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]"
+      className={`mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 ${districts ? "lg:grid-cols-[minmax(0,2fr)_repeat(4,minmax(0,1fr))_auto]" : "lg:grid-cols-[minmax(0,2fr)_repeat(3,minmax(0,1fr))_auto]"}`}
     >
       <div>
         <label htmlFor="tf-q" className={label}>
@@ -76,6 +82,7 @@ export function TargetFilters({
           ))}
         </select>
       </div>
+      {districts && <DistrictFilter id="tf-district" options={districts} district={filters.district} />}
       {departments ? (
         <div>
           <label htmlFor="tf-dept" className={label}>
@@ -95,7 +102,10 @@ export function TargetFilters({
       )}
       <div className="flex gap-2">
         <Button type="submit">{t("filters.apply")}</Button>
-        <ButtonLink href={`/targets?year=${filters.year}`} variant="secondary">
+        <ButtonLink
+          href={targetListHref({ year: filters.year, district: filters.district, page: 1 })}
+          variant="secondary"
+        >
           {t("filters.reset")}
         </ButtonLink>
       </div>

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DistrictFilter } from "@/features/districts/components/district-filter";
+import type { DistrictOption } from "@/features/districts/schemas";
 import { Table, Td, Th } from "@/components/ui/table";
 import { inUnit } from "@/domain/money";
 import { GradeBadge } from "@/features/self-evaluation/components/grade-badge";
@@ -20,6 +22,7 @@ export function listHref(f: ListFilters, patch: Partial<ListFilters> = {}, base 
   if (m.agency) p.set("agency", m.agency);
   if (m.dept) p.set("dept", m.dept);
   if (m.q) p.set("q", m.q);
+  if (m.district) p.set("district", m.district);
   if (m.page > 1) p.set("page", String(m.page));
   const qs = p.toString();
   return qs ? `${base}?${qs}` : base;
@@ -31,11 +34,14 @@ export function EngagementFilters({
   years,
   agencies,
   departments,
+  districts,
 }: {
   filters: ListFilters;
   years: number[];
   agencies: { id: string; name: string }[];
   departments: { id: string; name: string }[];
+  /** 行政区划, for a province-level user of several districts only. */
+  districts?: DistrictOption[];
 }) {
   const t = useTranslations("thirdParty");
   const select = (
@@ -64,7 +70,7 @@ export function EngagementFilters({
       key={listHref(filters)}
       action="/third-party"
       aria-label={t("filters.label")}
-      className="mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 lg:grid-cols-[minmax(0,1.6fr)_repeat(4,minmax(0,1fr))_auto]"
+      className={`mb-4 grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:grid-cols-2 ${districts ? "lg:grid-cols-[minmax(0,1.4fr)_repeat(5,minmax(0,1fr))_auto]" : "lg:grid-cols-[minmax(0,1.6fr)_repeat(4,minmax(0,1fr))_auto]"}`}
     >
       <div>
         <label htmlFor="tp-q" className={label}>
@@ -104,6 +110,7 @@ export function EngagementFilters({
       ) : (
         <div />
       )}
+      {districts && <DistrictFilter id="tp-district" options={districts} district={filters.district} />}
       {departments.length > 1 ? (
         select(
           "tp-dept",
@@ -117,7 +124,7 @@ export function EngagementFilters({
       )}
       <div className="flex gap-2">
         <Button type="submit">{t("filters.apply")}</Button>
-        <ButtonLink href="/third-party" variant="secondary">
+        <ButtonLink href={listHref({ district: filters.district, page: 1 })} variant="secondary">
           {t("filters.reset")}
         </ButtonLink>
       </div>

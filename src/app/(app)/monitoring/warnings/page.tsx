@@ -20,6 +20,8 @@ import {
 } from "@/features/monitoring/queries";
 import { warningListParamsSchema } from "@/features/monitoring/schemas";
 import { warningCounts } from "@/features/monitoring/warning-queries";
+import { DistrictFilter } from "@/features/districts/components/district-filter";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -28,18 +30,27 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function WarningsPage({ searchParams }: Props) {
   const user = await requireUser();
   if (!can(user.role, "monitoring.warnings")) notFound();
-  const [raw, rounds, departments, t] = await Promise.all([
-    searchParams,
-    listRounds(user),
-    departmentOptions(user),
-    getTranslations("monitoring"),
-  ]);
+  const [raw, t] = await Promise.all([searchParams, getTranslations("monitoring")]);
   const p = warningListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the rounds, the counts, the list and its export.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
+  const [rounds, departments] = await Promise.all([listRounds(reader), departmentOptions(reader)]);
+  const districtField = districts.length > 0 && (
+    <DistrictFilter id="w-district" options={districts} district={district} className="w-36" />
+  );
   const round = rounds.find((r) => r.id === p.round) ?? rounds[0];
   if (!round)
     return (
       <>
         <PageHeader title={t("warnings.title")} description={t("warnings.description")} />
+        {districtField && (
+          <Form action="/monitoring/warnings" className="mb-4 flex flex-wrap items-end gap-3">
+            {districtField}
+            <Button type="submit" variant="secondary">
+              {t("warnings.switch")}
+            </Button>
+          </Form>
+        )}
         <EmptyState title={t("warnings.noRound")} body={t("rounds.empty.body")} />
       </>
     );
@@ -48,13 +59,14 @@ export default async function WarningsPage({ searchParams }: Props) {
     dept: p.dept && departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     flagged: p.flagged === "1",
     q: p.q || undefined,
+    district,
     page: p.page ?? 1,
     filedOnly: true,
   };
   const path = "/monitoring/warnings";
   const [counts, { rows, total }] = await Promise.all([
-    warningCounts(user, round.id),
-    listReports(user, round.id, filters),
+    warningCounts(reader, round.id),
+    listReports(reader, round.id, filters),
   ]);
   const pages = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
   if (filters.page > pages) redirect(reportListHref(path, { ...filters, round: round.id }, { page: pages }));
@@ -74,6 +86,7 @@ export default async function WarningsPage({ searchParams }: Props) {
         actions={<ExportButton href={exportQs}>{t("warnings.export")}</ExportButton>}
       />
       <Form action={path} className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("warnings.round")}>
+        {districtField}
         <div>
           <label htmlFor="w-round" className="mb-1 block text-xs font-medium text-slate-600">
             {t("warnings.round")}

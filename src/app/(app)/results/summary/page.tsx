@@ -7,6 +7,7 @@ import { inUnit, sumYuan } from "@/domain/money";
 import { ResultsNav } from "@/features/results/components/results-nav";
 import { resultYears, summaryByDepartment } from "@/features/results/queries";
 import { resultListParamsSchema } from "@/features/results/schemas";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 
@@ -19,13 +20,15 @@ export default async function ResultsSummaryPage({ searchParams }: Props) {
     Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
   );
   const p = resultListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 narrows the summary and its export.
+  const { reader, district, options: districts } = await districtReader(user, p.district);
   const [years, t, tc] = await Promise.all([
     resultYears(),
     getTranslations("results"),
     getTranslations("common"),
   ]);
   const year = p.year && years.includes(p.year) ? p.year : (years[0] ?? new Date().getFullYear() - 1);
-  const rows = await summaryByDepartment(user, year);
+  const rows = await summaryByDepartment(reader, year);
   const total = {
     projects: rows.reduce((a, r) => a + r.projects, 0),
     budget: sumYuan(...rows.map((r) => r.budget)),
@@ -47,8 +50,12 @@ export default async function ResultsSummaryPage({ searchParams }: Props) {
         year={year}
         view="summary"
         exportHref={
-          can(user.role, "results.export") && rows.length > 0 ? `/results/summary/export?year=${year}` : null
+          can(user.role, "results.export") && rows.length > 0
+            ? `/results/summary/export?year=${year}${district ? `&district=${district}` : ""}`
+            : null
         }
+        districts={districts}
+        district={district}
       />
       {rows.length === 0 ? (
         <EmptyState title={t("empty")} body={t("emptyHint")} />

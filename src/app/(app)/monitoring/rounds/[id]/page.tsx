@@ -16,6 +16,7 @@ import {
 } from "@/features/monitoring/queries";
 import { REPORT_STATUSES } from "@/features/monitoring/constants";
 import { warningListParamsSchema } from "@/features/monitoring/schemas";
+import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
 import { z } from "zod";
@@ -34,20 +35,23 @@ export default async function RoundPage({ params, searchParams }: Props) {
   if (!can(user.role, "monitoring.read")) notFound();
   const [{ id }, raw, t] = await Promise.all([params, searchParams, getTranslations("monitoring")]);
   if (!z.guid().safeParse(id).success) notFound();
-  const [data, departments] = await Promise.all([getRound(user, id), departmentOptions(user)]);
+  const p = warningListParamsSchema.parse(raw);
+  // A province-level user's 行政区划 (from the round list) narrows the round's progress and reports.
+  const { reader, district } = await districtReader(user, p.district);
+  const [data, departments] = await Promise.all([getRound(reader, id), departmentOptions(reader)]);
   if (!data) notFound();
   const { round, byDepartment } = data;
-  const p = warningListParamsSchema.parse(raw);
   const filters: ReportListFilters = {
     status: statusParam.parse(raw.status),
     colour: p.colour,
     dept: p.dept && departments.some((d) => d.id === p.dept) ? p.dept : undefined,
     flagged: p.flagged === "1",
     q: p.q || undefined,
+    district,
     page: p.page ?? 1,
   };
   const path = `/monitoring/rounds/${round.id}`;
-  const { rows, total } = await listReports(user, round.id, filters);
+  const { rows, total } = await listReports(reader, round.id, filters);
   const pages = Math.max(1, Math.ceil(total / REPORTS_PAGE_SIZE));
   if (filters.page > pages) redirect(reportListHref(path, filters, { page: pages }));
   const rule =
@@ -56,7 +60,10 @@ export default async function RoundPage({ params, searchParams }: Props) {
       : t(`scopeRuleLine.${round.scopeRule}`);
   return (
     <>
-      <Link href="/monitoring" className="mb-2 inline-block text-sm text-brand-700 hover:underline">
+      <Link
+        href={district ? `/monitoring?district=${district}` : "/monitoring"}
+        className="mb-2 inline-block text-sm text-brand-700 hover:underline"
+      >
         ← {t("title")}
       </Link>
       <PageHeader
