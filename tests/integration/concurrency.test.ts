@@ -19,7 +19,6 @@ import {
 } from "@/features/targets/definitions";
 import { runUpdateYearSettings, updateYearSettingsDef } from "@/features/years/definitions";
 import { SETTINGS_FIELDS } from "@/features/years/schemas";
-import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import {
   evaluations,
@@ -35,6 +34,7 @@ import {
   users,
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
+import { caller } from "../factories/actions";
 import { catalogTranslator } from "../factories/messages";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
@@ -50,19 +50,15 @@ let t: (key: string) => string;
 type Result =
   | { ok: true; data: Record<string, unknown> }
   | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
-const call =
-  <S, R>(def: S, run: R) =>
-  (user: CurrentUser, raw: unknown) =>
-    runAction(def as never, run as never, { user, raw, meta, t }) as Promise<Result>;
 
-const saveYear = call(updateYearSettingsDef, runUpdateYearSettings);
-const saveSheet = call(saveTargetSheetDefinition, runSaveTargetSheet);
-const submitSheet = call(submitTargetSheetDefinition, runSubmitTargetSheet);
-const deptReviewSheet = call(deptReviewTargetSheetDefinition, runDeptReviewTargetSheet);
-const openRound = call(openSelfRoundDefinition, runOpenSelfRound);
-const saveSelf = call(saveSelfEvaluationDefinition, runSaveSelfEvaluation);
-const submitSelf = call(submitSelfEvaluationDefinition, runSubmitSelfEvaluation);
-const reply = call(replyItemDefinition, runReplyItem);
+const saveYear = caller(updateYearSettingsDef, runUpdateYearSettings, { meta });
+const saveSheet = caller(saveTargetSheetDefinition, runSaveTargetSheet, { meta });
+const submitSheet = caller(submitTargetSheetDefinition, runSubmitTargetSheet, { meta });
+const deptReviewSheet = caller(deptReviewTargetSheetDefinition, runDeptReviewTargetSheet, { meta });
+const openRound = caller(openSelfRoundDefinition, runOpenSelfRound, { meta });
+const saveSelf = caller(saveSelfEvaluationDefinition, runSaveSelfEvaluation, { meta });
+const submitSelf = caller(submitSelfEvaluationDefinition, runSubmitSelfEvaluation, { meta });
+const reply = caller(replyItemDefinition, runReplyItem, { meta });
 
 let admin: CurrentUser, filer: CurrentUser, colleague: CurrentUser, approver: CurrentUser;
 
