@@ -1,5 +1,5 @@
 import { db } from "@/server/db";
-import { districts, organisations, users } from "@/server/schema";
+import { districts, organisations, projects, users } from "@/server/schema";
 
 // A second district beside the demo's (and the province above them), for tests of what one district
 // may see and do of another's. Each call makes new codes, names and usernames, so a file may add more
@@ -165,4 +165,31 @@ export async function addProvinceFinance(people: { reviewer?: boolean } = {}): P
   }
   await db.insert(users).values(rows);
   return { bureauId: bureau!.id, usernames };
+}
+
+/**
+ * Adds a project of the district's unit and department for a year (乙区项目<year>-<n>, code
+ * `B<tag>-<year>-<n>`), with its budget and 100,000.00 executed; returns its id.
+ */
+export async function addProject(
+  district: TestDistrict,
+  { year, n = 1, budget = "1000000.00" }: { year: number; n?: number; budget?: string },
+): Promise<string> {
+  const [row] = await db
+    .insert(projects)
+    .values({
+      year,
+      code: `B${district.tag}-${year}-${n}`,
+      name: `乙区项目${year}-${n}`,
+      unitId: district.unitId,
+      departmentId: district.deptId,
+      kind: "DEPT_SPECIAL",
+      novelty: "NEW",
+      duration: "ONE_OFF",
+      requestedAmount: budget,
+      budgetCurrent: budget,
+      executedCurrent: "100000.00",
+    })
+    .returning({ id: projects.id });
+  return row!.id;
 }

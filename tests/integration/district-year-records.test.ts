@@ -45,7 +45,7 @@ import {
 import { DEMO_DISTRICT_ID } from "@/server/seed/seed";
 import type { CurrentUser } from "@/server/session";
 import { caller, ok } from "../factories/actions";
-import { addDistrict, addProvinceFinance } from "../factories/districts";
+import { addDistrict, addProject, addProvinceFinance } from "../factories/districts";
 import { failure } from "../factories/messages";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
@@ -70,7 +70,6 @@ const saveFeedback = caller(saveFeedbackDefinition, runSaveFeedback);
 const createGroup = caller(createExpertGroupDefinition, runCreateExpertGroup);
 const savePlan = caller(saveSummaryPlanDef, runSaveSummaryPlan);
 
-let tag: string;
 const names = { adminB: "", reviewerB: "", expertB: "", province: "" };
 
 let districtB: string;
@@ -84,39 +83,20 @@ let adminB: CurrentUser;
 let province: CurrentUser;
 let demoBatchId: string;
 
-async function insertProject(unitId: string, year: number, n: number, budget: string) {
-  const [row] = await db
-    .insert(projects)
-    .values({
-      year,
-      code: `B${tag}-${year}-${n}`,
-      name: `乙区项目${year}-${n}`,
-      unitId,
-      departmentId: deptB,
-      kind: "DEPT_SPECIAL",
-      novelty: "NEW",
-      duration: "ONE_OFF",
-      requestedAmount: budget,
-      budgetCurrent: budget,
-      executedCurrent: "100000.00",
-    })
-    .returning({ id: projects.id });
-  return row!.id;
-}
-
 beforeAll(async () => {
   const b = await addDistrict({ admin: true, reviewer: true, expert: true });
+  const insertProject = (year: number, n: number, budget: string) => addProject(b, { year, n, budget });
   const prov = await addProvinceFinance();
-  ({ tag, districtId: districtB, deptId: deptB } = b);
+  ({ districtId: districtB, deptId: deptB } = b);
   Object.assign(names, {
     adminB: b.usernames.admin,
     reviewerB: b.usernames.reviewer,
     expertB: b.usernames.expert,
     province: prov.usernames.admin,
   });
-  for (let i = 1; i <= 3; i++) filedB.push(await insertProject(b.unitId, 2020, i, `${i}000000.00`));
-  project2021B = await insertProject(b.unitId, 2021, 1, "500000.00");
-  project2022B = await insertProject(b.unitId, 2022, 1, "900000.00");
+  for (let i = 1; i <= 3; i++) filedB.push(await insertProject(2020, i, `${i}000000.00`));
+  project2021B = await insertProject(2021, 1, "500000.00");
+  project2022B = await insertProject(2022, 1, "900000.00");
   await db.insert(evaluations).values(
     filedB.map((projectId) => ({
       type: "SELF" as const,
