@@ -107,6 +107,38 @@ export function districtPeople(user: Pick<CurrentUser, "districtId" | "provinceW
   return sql`coalesce((select ${organisations.districtId} from ${organisations} where ${organisations.id} = ${users.orgId}), ${users.districtId}) = ${user.districtId}`;
 }
 
+/**
+ * The finance staff of a record's district, as a condition on users: people of the district's
+ * organisations; for a province-level record (no district), people of the province's own organisations
+ * (those without a district). A key evaluation's reviewers are its project's district's.
+ */
+export function financeStaffOf(districtId: string | null): SQL {
+  return sql`exists (select 1 from ${organisations} staff_org where staff_org.id = ${users.orgId}
+    and staff_org.district_id is not distinct from ${districtId}::uuid)`;
+}
+
+/**
+ * The people a user may be offered for a record of their district (financeStaffOf): a district's
+ * finance its district's staff; a province-level user everyone, the record's district narrowing it.
+ */
+export function offeredStaff(user: Pick<CurrentUser, "districtId" | "provinceWide">): SQL {
+  if (user.districtId) return financeStaffOf(user.districtId);
+  return user.provinceWide ? sql`true` : NOTHING;
+}
+
+/**
+ * The third-party agencies a user may be offered (as a condition on the agency organisation's district
+ * column): a district's finance those registered to its district and the province's shared library (no
+ * district), coveringRecords' rule; a province-level user every one, the record's district narrowing it.
+ */
+export function offeredAgencies(
+  user: Pick<CurrentUser, "districtId" | "provinceWide">,
+  column: AnyPgColumn | SQL,
+): SQL {
+  if (user.districtId) return coveringRecords(user.districtId, column);
+  return user.provinceWide ? sql`true` : NOTHING;
+}
+
 /** The organisations of the user's district (all of them for a province-level user), as a subquery. */
 export function districtOrgIds(user: Pick<CurrentUser, "districtId" | "provinceWide">): SQL {
   return sql`(select ${organisations.id} from ${organisations} where ${districtScope(user, organisations.districtId)})`;

@@ -15,30 +15,20 @@ import {
   updateAgencyProfileDefinition,
 } from "@/features/agencies/definitions";
 import { getAgency, listAgencies } from "@/features/agencies/queries";
-import { runAction } from "@/server/action-client";
 import { db } from "@/server/db";
 import { agencyProfiles, auditLog } from "@/server/schema";
 import { orgIds } from "@/server/seed/seed";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator, failure, uniqueName } from "../factories/messages";
+import { caller } from "../factories/actions";
+import { failure, uniqueName } from "../factories/messages";
 import { signedIn } from "../factories/users";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-// Fails on a key the catalog lacks; answers "t:<key>" so assertions name the message.
-let t: (key: string) => string;
-type Result =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; code: string; fieldErrors?: Record<string, string[]> };
-const call =
-  <S, R>(def: S, run: R) =>
-  (user: CurrentUser, raw: unknown) =>
-    runAction(def as never, run as never, { user, raw, meta, t }) as Promise<Result>;
-const create = call(createAgencyDefinition, runCreateAgency);
-const update = call(updateAgencyProfileDefinition, runUpdateAgencyProfile);
-const setStatus = call(setAgencyStatusDefinition, runSetAgencyStatus);
-const addStaff = call(addAgencyStaffDefinition, runAddAgencyStaff);
-const violation = call(recordAgencyViolationDefinition, runRecordAgencyViolation);
-const conflict = call(declareAgencyConflictDefinition, runDeclareAgencyConflict);
+const create = caller(createAgencyDefinition, runCreateAgency);
+const update = caller(updateAgencyProfileDefinition, runUpdateAgencyProfile);
+const setStatus = caller(setAgencyStatusDefinition, runSetAgencyStatus);
+const addStaff = caller(addAgencyStaffDefinition, runAddAgencyStaff);
+const violation = caller(recordAgencyViolationDefinition, runRecordAgencyViolation);
+const conflict = caller(declareAgencyConflictDefinition, runDeclareAgencyConflict);
 
 let admin: CurrentUser;
 let agencyUser: CurrentUser;
@@ -52,7 +42,6 @@ const version = async (id: string) =>
   )[0]!.v;
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, agencyUser, reviewer, filer] = await Promise.all([
     signedIn("finance_admin"),
     signedIn("agency"),

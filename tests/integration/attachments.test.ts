@@ -164,6 +164,17 @@ describe("uploading evidence", () => {
     expect((await upload(filer, projectId, fileOf("evidence.pdf"))).ok).toBe(true);
   });
 
+  it("keeps a deleted file's bytes on disk as evidence, marking only its row (docs/deployment.md)", async () => {
+    const projectId = await newDraft();
+    const { id } = await uploaded(filer, projectId);
+    const [before] = await db.select().from(attachments).where(eq(attachments.id, id));
+    expect((await remove(filer, id)).ok).toBe(true);
+    const [after] = await db.select().from(attachments).where(eq(attachments.id, id));
+    expect(after).toMatchObject({ deletedBy: filer.id, storageKey: before!.storageKey });
+    expect(after!.deletedAt).not.toBeNull();
+    expect(fs.readFileSync(path.join(uploadDir(), before!.storageKey))).toEqual(fixture("evidence.pdf"));
+  });
+
   it("removes the stored file again when the row cannot be written", async () => {
     // A record type whose policy names a project that does not exist: the insert fails on its key.
     registerAttachmentPolicy("brokenRecord", {

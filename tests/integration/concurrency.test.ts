@@ -19,9 +19,9 @@ import {
 } from "@/features/targets/definitions";
 import { runUpdateYearSettings, updateYearSettingsDef } from "@/features/years/definitions";
 import { SETTINGS_FIELDS } from "@/features/years/schemas";
-import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import {
+  evaluationRounds,
   evaluations,
   evaluationScores,
   evaluationTransitions,
@@ -35,6 +35,8 @@ import {
   users,
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
+import { caller } from "../factories/actions";
+import { addDistrict, addProject, addProvinceFinance, type TestDistrict } from "../factories/districts";
 import { catalogTranslator } from "../factories/messages";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
@@ -50,19 +52,15 @@ let t: (key: string) => string;
 type Result =
   | { ok: true; data: Record<string, unknown> }
   | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
-const call =
-  <S, R>(def: S, run: R) =>
-  (user: CurrentUser, raw: unknown) =>
-    runAction(def as never, run as never, { user, raw, meta, t }) as Promise<Result>;
 
-const saveYear = call(updateYearSettingsDef, runUpdateYearSettings);
-const saveSheet = call(saveTargetSheetDefinition, runSaveTargetSheet);
-const submitSheet = call(submitTargetSheetDefinition, runSubmitTargetSheet);
-const deptReviewSheet = call(deptReviewTargetSheetDefinition, runDeptReviewTargetSheet);
-const openRound = call(openSelfRoundDefinition, runOpenSelfRound);
-const saveSelf = call(saveSelfEvaluationDefinition, runSaveSelfEvaluation);
-const submitSelf = call(submitSelfEvaluationDefinition, runSubmitSelfEvaluation);
-const reply = call(replyItemDefinition, runReplyItem);
+const saveYear = caller(updateYearSettingsDef, runUpdateYearSettings, { meta });
+const saveSheet = caller(saveTargetSheetDefinition, runSaveTargetSheet, { meta });
+const submitSheet = caller(submitTargetSheetDefinition, runSubmitTargetSheet, { meta });
+const deptReviewSheet = caller(deptReviewTargetSheetDefinition, runDeptReviewTargetSheet, { meta });
+const openRound = caller(openSelfRoundDefinition, runOpenSelfRound, { meta });
+const saveSelf = caller(saveSelfEvaluationDefinition, runSaveSelfEvaluation, { meta });
+const submitSelf = caller(submitSelfEvaluationDefinition, runSubmitSelfEvaluation, { meta });
+const reply = caller(replyItemDefinition, runReplyItem, { meta });
 
 let admin: CurrentUser, filer: CurrentUser, colleague: CurrentUser, approver: CurrentUser;
 
@@ -318,6 +316,71 @@ describe("one person submits or approves twice at once", () => {
     expect(await successAudits("selfEvaluation.transitioned", ev!.id)).toBe(1);
     const [after] = await db.select().from(evaluations).where(eq(evaluations.id, ev!.id));
     expect(after!.status).toBe("SUBMITTED");
+  });
+});
+
+describe("two administrators open a year's self-evaluation at once", () => {
+  // A year's 单位自评 is the province's round or its districts' own, never both (no index can say so:
+  // the two rows differ in district). Opening takes the year's lock first, so the second opener waits
+  // for the first and is then told the year is open, as if it had come a moment later.
+  let districtB: TestDistrict;
+  let adminB: CurrentUser, province: CurrentUser;
+
+  beforeAll(async () => {
+    districtB = await addDistrict({ admin: true });
+    const prov = await addProvinceFinance();
+    // B's own 2022 projects: both rounds would draft their self-evaluations.
+    await addProject(districtB, { year: 2022, n: 1 });
+    await addProject(districtB, { year: 2022, n: 2 });
+    [adminB, province] = await Promise.all([
+      signedIn(districtB.usernames.admin),
+      signedIn(prov.usernames.admin),
+    ]);
+  });
+
+  const selfRounds = (year: number) =>
+    db
+      .select({ districtId: evaluationRounds.districtId })
+      .from(evaluationRounds)
+      .where(and(eq(evaluationRounds.type, "SELF"), eq(evaluationRounds.year, year)));
+
+  it("the province and a district: one opens the year, the other is told it is already open", async () => {
+    expect(await selfRounds(2022)).toEqual([]);
+    const results = await Promise.all([
+      openRound(province, { year: "2022", dueDate: "2023-04-30" }),
+      openRound(adminB, { year: "2022", dueDate: "2023-04-30" }),
+    ]);
+    const { winner, lost } = oneWinner(results, ["VALIDATION"]);
+    expect(lost.fieldErrors?.year).toEqual(["t:errors.selfEvaluation.roundExists"]);
+    // One round of the year: the winner's (the province's has no district).
+    expect(await selfRounds(2022)).toEqual([{ districtId: winner === 0 ? null : districtB.districtId }]);
+    // Each project of the year in reach has one draft, and only the winner's opening is audited.
+    const [drafts] = await queryRows<{ n: number; projects: number }>(
+      db,
+      sql`select count(*)::int n, count(distinct project_id)::int projects from evaluations
+          where type = 'SELF' and year = 2022`,
+    );
+    expect(drafts!.n).toBe(drafts!.projects);
+    expect(drafts!.n).toBeGreaterThanOrEqual(2);
+    const [opened] = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int n from audit_log
+          where action = 'selfEvaluation.roundOpened' and result = 'SUCCESS' and ip = ${meta.ip}
+            and changes->>'year' = '2022'`,
+    );
+    expect(opened!.n).toBe(1);
+  });
+
+  it("two districts at once: each opens its own round (the lock refuses nobody)", async () => {
+    await db.insert(fiscalYears).values({ year: 2023 }).onConflictDoNothing();
+    const results = await Promise.all([
+      openRound(admin, { year: "2023", dueDate: "2024-04-30" }),
+      openRound(adminB, { year: "2023", dueDate: "2024-04-30" }),
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect((await selfRounds(2023)).map((r) => r.districtId).sort()).toEqual(
+      [admin.districtId, districtB.districtId].sort(),
+    );
   });
 });
 

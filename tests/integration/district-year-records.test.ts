@@ -1,6 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import {
   openRoundDefinition as openMonitoringRoundDefinition,
   runOpenRound,
@@ -29,10 +28,8 @@ import { batchSelections, getBatch, listBatches, reviewerOptions } from "@/featu
 import { getSampledSheet } from "@/features/sampling/sheet-queries";
 import { openSelfRoundDefinition, runOpenSelfRound } from "@/features/self-evaluation/definitions";
 import { selfFilterOptions, selfRound } from "@/features/self-evaluation/queries";
-import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
 import { db } from "@/server/db";
 import {
-  districts,
   evaluationRounds,
   evaluations,
   expertGroups,
@@ -47,7 +44,9 @@ import {
 } from "@/server/schema";
 import { DEMO_DISTRICT_ID } from "@/server/seed/seed";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator, failure } from "../factories/messages";
+import { caller, ok } from "../factories/actions";
+import { addDistrict, addProject, addProvinceFinance } from "../factories/districts";
+import { failure } from "../factories/messages";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
 
@@ -60,37 +59,18 @@ import { signedIn } from "../factories/users";
 // server, so the other files' counts stay theirs.
 withOwnSeededDatabase();
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-function call<S extends z.ZodType, R>(
-  def: ActionDefinition<S>,
-  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
-) {
-  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
-}
-const openSelf = call(openSelfRoundDefinition, runOpenSelfRound);
-const openMonitoring = call(openMonitoringRoundDefinition, runOpenRound);
-const createBatch = call(createBatchDefinition, runCreateBatch);
-const setMembers = call(setGroupMembersDefinition, runSetGroupMembers);
-const moveProject = call(moveProjectDefinition, runMoveProject);
-const start = call(startBatchDefinition, runStartBatch);
-const close = call(closeBatchDefinition, runCloseBatch);
-const saveFeedback = call(saveFeedbackDefinition, runSaveFeedback);
-const createGroup = call(createExpertGroupDefinition, runCreateExpertGroup);
-const savePlan = call(saveSummaryPlanDef, runSaveSummaryPlan);
+const openSelf = caller(openSelfRoundDefinition, runOpenSelfRound);
+const openMonitoring = caller(openMonitoringRoundDefinition, runOpenRound);
+const createBatch = caller(createBatchDefinition, runCreateBatch);
+const setMembers = caller(setGroupMembersDefinition, runSetGroupMembers);
+const moveProject = caller(moveProjectDefinition, runMoveProject);
+const start = caller(startBatchDefinition, runStartBatch);
+const close = caller(closeBatchDefinition, runCloseBatch);
+const saveFeedback = caller(saveFeedbackDefinition, runSaveFeedback);
+const createGroup = caller(createExpertGroupDefinition, runCreateExpertGroup);
+const savePlan = caller(saveSummaryPlanDef, runSaveSummaryPlan);
 
-const ok = <T>(r: { ok: boolean; data?: T; message?: string }): T => {
-  if (!r.ok) throw new Error(`expected success: ${JSON.stringify(r)}`);
-  return r.data as T;
-};
-
-const tag = `${process.pid}${Date.now().toString(36)}`.toUpperCase();
-const names = {
-  adminB: `fin_b_${tag}`.toLowerCase(),
-  reviewerB: `rev_b_${tag}`.toLowerCase(),
-  expertB: `exp_b_${tag}`.toLowerCase(),
-  province: `fin_prov_${tag}`.toLowerCase(),
-};
+const names = { adminB: "", reviewerB: "", expertB: "", province: "" };
 
 let districtB: string;
 let deptB: string;
@@ -103,58 +83,20 @@ let adminB: CurrentUser;
 let province: CurrentUser;
 let demoBatchId: string;
 
-async function insertProject(unitId: string, year: number, n: number, budget: string) {
-  const [row] = await db
-    .insert(projects)
-    .values({
-      year,
-      code: `B${tag}-${year}-${n}`,
-      name: `乙区项目${year}-${n}`,
-      unitId,
-      departmentId: deptB,
-      kind: "DEPT_SPECIAL",
-      novelty: "NEW",
-      duration: "ONE_OFF",
-      requestedAmount: budget,
-      budgetCurrent: budget,
-      executedCurrent: "100000.00",
-    })
-    .returning({ id: projects.id });
-  return row!.id;
-}
-
 beforeAll(async () => {
-  t = await catalogTranslator();
-  [{ id: districtB }] = (await db
-    .insert(districts)
-    .values({ code: `8${tag.slice(-5)}`, name: `乙区${tag}` })
-    .returning({ id: districts.id })) as [{ id: string }];
-  const [bureau] = await db
-    .insert(organisations)
-    .values({ kind: "FINANCE_BUREAU", code: `B-${tag}-CZJ`, name: "乙区财政局", districtId: districtB })
-    .returning({ id: organisations.id });
-  const [division] = await db
-    .insert(organisations)
-    .values({ kind: "FINANCE_DIVISION", code: `B-${tag}-JX`, name: "乙区绩效管理科", parentId: bureau!.id })
-    .returning({ id: organisations.id });
-  const [dept] = await db
-    .insert(organisations)
-    .values({
-      kind: "DEPARTMENT",
-      code: `B-${tag}-D01`,
-      name: "乙区教育局",
-      districtId: districtB,
-      coveringDivisionId: division!.id,
-    })
-    .returning({ id: organisations.id });
-  deptB = dept!.id;
-  const [unit] = await db
-    .insert(organisations)
-    .values({ kind: "UNIT", code: `B-${tag}-D01-U1`, name: "乙区第一中学", parentId: deptB })
-    .returning({ id: organisations.id });
-  for (let i = 1; i <= 3; i++) filedB.push(await insertProject(unit!.id, 2020, i, `${i}000000.00`));
-  project2021B = await insertProject(unit!.id, 2021, 1, "500000.00");
-  project2022B = await insertProject(unit!.id, 2022, 1, "900000.00");
+  const b = await addDistrict({ admin: true, reviewer: true, expert: true });
+  const insertProject = (year: number, n: number, budget: string) => addProject(b, { year, n, budget });
+  const prov = await addProvinceFinance();
+  ({ districtId: districtB, deptId: deptB } = b);
+  Object.assign(names, {
+    adminB: b.usernames.admin,
+    reviewerB: b.usernames.reviewer,
+    expertB: b.usernames.expert,
+    province: prov.usernames.admin,
+  });
+  for (let i = 1; i <= 3; i++) filedB.push(await insertProject(2020, i, `${i}000000.00`));
+  project2021B = await insertProject(2021, 1, "500000.00");
+  project2022B = await insertProject(2022, 1, "900000.00");
   await db.insert(evaluations).values(
     filedB.map((projectId) => ({
       type: "SELF" as const,
@@ -168,40 +110,6 @@ beforeAll(async () => {
     })),
   );
   await db.insert(preAssessments).values({ projectId: project2022B, status: "FINANCE_REVIEWING" });
-  const [provinceOrg] = await db
-    .insert(organisations)
-    .values({ kind: "FINANCE_BUREAU", code: `P-${tag}-CZT`, name: "省财政厅" })
-    .returning({ id: organisations.id });
-  await db.insert(users).values([
-    {
-      username: names.adminB,
-      displayName: "乙区管理员",
-      role: "FINANCE_ADMIN",
-      orgId: division!.id,
-      passwordHash: "x",
-    },
-    {
-      username: names.reviewerB,
-      displayName: "乙区审核员",
-      role: "FINANCE_REVIEWER",
-      orgId: division!.id,
-      passwordHash: "x",
-    },
-    {
-      username: names.expertB,
-      displayName: "乙区专家",
-      role: "EXPERT",
-      districtId: districtB,
-      passwordHash: "x",
-    },
-    {
-      username: names.province,
-      displayName: "省厅管理员",
-      role: "FINANCE_ADMIN",
-      orgId: provinceOrg!.id,
-      passwordHash: "x",
-    },
-  ]);
   adminA = await signedIn("finance_admin");
   adminB = await signedIn(names.adminB);
   province = await signedIn(names.province);

@@ -19,11 +19,12 @@ import { createUserDef, createUserRun, updateUserDef, updateUserRun } from "@/fe
 import { getUserDetail, listOrganisationOptions, listUsers } from "@/features/users/queries";
 import { engageAgencyDefinition, runEngageAgency } from "@/features/third-party/definitions";
 import { awaitingFieldEvaluations, engageableProjects } from "@/features/third-party/queries";
-import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
-import { districts, evaluations, organisations, projects, rectificationItems, users } from "@/server/schema";
+import { evaluations, organisations, projects, rectificationItems } from "@/server/schema";
 import { DEMO_DISTRICT_ID, orgIds } from "@/server/seed/seed";
-import { catalogTranslator, failure } from "../factories/messages";
+import { failure } from "../factories/messages";
+import { caller } from "../factories/actions";
+import { addDistrict, addProvinceFinance } from "../factories/districts";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
 
@@ -35,12 +36,15 @@ import { signedIn } from "../factories/users";
 withOwnSeededDatabase();
 
 const YEAR = 2020;
-const tag = `${process.pid}${Date.now().toString(36)}`.toUpperCase();
-const names = {
-  adminB: `fin_b_${tag}`.toLowerCase(),
-  province: `fin_prov_${tag}`.toLowerCase(),
-  sysB: `sys_b_${tag}`.toLowerCase(),
-};
+const createKey = caller(createKeyDefinition, runCreateKey);
+const reviewKey = caller(reviewKeyDefinition, runReviewKey);
+const engageAgency = caller(engageAgencyDefinition, runEngageAgency);
+const openDeptOverall = caller(openDeptOverallDefinition, runOpenDeptOverall);
+const importPayments = caller(importPaymentsDefinition, runImportPayments);
+const updateUser = caller(updateUserDef, updateUserRun);
+const createUser = caller(createUserDef, createUserRun);
+let tag: string;
+const names = { adminB: "", province: "", sysB: "" };
 
 let districtB: string;
 let deptB: string;
@@ -55,41 +59,22 @@ const listFilters = {
 };
 
 beforeAll(async () => {
-  [{ id: districtB }] = (await db
-    .insert(districts)
-    .values({ code: `9${tag.slice(-5)}`, name: `测试区${tag}` })
-    .returning({ id: districts.id })) as [{ id: string }];
-  const [bureau] = await db
-    .insert(organisations)
-    .values({ kind: "FINANCE_BUREAU", code: `B-${tag}-CZJ`, name: "乙区财政局", districtId: districtB })
-    .returning({ id: organisations.id });
-  // The division and unit get no district of their own: they take their parent's.
-  const [division] = await db
-    .insert(organisations)
-    .values({ kind: "FINANCE_DIVISION", code: `B-${tag}-JX`, name: "乙区绩效管理科", parentId: bureau!.id })
-    .returning({ id: organisations.id });
-  const [dept] = await db
-    .insert(organisations)
-    .values({
-      kind: "DEPARTMENT",
-      code: `B-${tag}-D01`,
-      name: "乙区教育局",
-      districtId: districtB,
-      coveringDivisionId: division!.id,
-    })
-    .returning({ id: organisations.id });
-  deptB = dept!.id;
-  const [unit] = await db
-    .insert(organisations)
-    .values({ kind: "UNIT", code: `B-${tag}-D01-U1`, name: "乙区第一中学", parentId: deptB })
-    .returning({ id: organisations.id });
+  const b = await addDistrict({ admin: true, sysAdmin: true });
+  const prov = await addProvinceFinance();
+  ({ tag, districtId: districtB, deptId: deptB } = b);
+  Object.assign(names, {
+    adminB: b.usernames.admin,
+    sysB: b.usernames.sysAdmin,
+    province: prov.usernames.admin,
+  });
+  // The division and unit get no district of their own: they take their parent's (checked below).
   const [project] = await db
     .insert(projects)
     .values({
       year: YEAR,
       code: `B${tag}-001`,
       name: "乙区校舍维修",
-      unitId: unit!.id,
+      unitId: b.unitId,
       departmentId: deptB,
       kind: "DEPT_SPECIAL",
       novelty: "NEW",
@@ -100,33 +85,6 @@ beforeAll(async () => {
     })
     .returning({ id: projects.id });
   projectB = project!.id;
-  const [provinceOrg] = await db
-    .insert(organisations)
-    .values({ kind: "FINANCE_BUREAU", code: `P-${tag}-CZT`, name: "省财政厅" })
-    .returning({ id: organisations.id });
-  await db.insert(users).values([
-    {
-      username: names.adminB,
-      displayName: "乙区管理员",
-      role: "FINANCE_ADMIN",
-      orgId: division!.id,
-      passwordHash: "x",
-    },
-    {
-      username: names.sysB,
-      displayName: "乙区系统管理员",
-      role: "SYS_ADMIN",
-      orgId: bureau!.id,
-      passwordHash: "x",
-    },
-    {
-      username: names.province,
-      displayName: "省厅管理员",
-      role: "FINANCE_ADMIN",
-      orgId: provinceOrg!.id,
-      passwordHash: "x",
-    },
-  ]);
 });
 
 describe("district scope", () => {
@@ -241,8 +199,6 @@ describe("district scope", () => {
   });
 
   it("another district's finance administrator cannot open, review or engage on the demo district's records", async () => {
-    const t = await catalogTranslator();
-    const meta = { ip: "127.0.0.1", userAgent: "vitest" };
     const adminB = await signedIn(names.adminB);
     const adminA = await signedIn("finance_admin");
     const reviewer = await signedIn("finance_reviewer");
@@ -274,43 +230,28 @@ describe("district scope", () => {
     expect(await awaitingFieldEvaluations(adminB)).toEqual([]);
     // A key evaluation of the demo district's project, or a decision on one: not found.
     const created = failure(
-      await runAction(createKeyDefinition, runCreateKey, {
-        user: adminB,
-        raw: {
-          year: "2021",
-          projectIds: [project!.id],
-          reviewerIds: [reviewer.id],
-          leadId: reviewer.id,
-          dueDate: "2022-09-30",
-        },
-        meta,
-        t,
+      await createKey(adminB, {
+        year: "2021",
+        projectIds: [project!.id],
+        reviewerIds: [reviewer.id],
+        leadId: reviewer.id,
+        dueDate: "2022-09-30",
       }),
     );
     expect(created.code).toBe("NOT_FOUND");
     const review = (user: typeof adminA) =>
-      runAction(reviewKeyDefinition, runReviewKey, {
-        user,
-        raw: { evaluationId: key!.id, version: String(key!.version), decision: "APPROVE" },
-        meta,
-        t,
-      });
+      reviewKey(user, { evaluationId: key!.id, version: String(key!.version), decision: "APPROVE" });
     expect(failure(await review(adminB)).code).toBe("NOT_FOUND");
     // Its own administrator reaches it (and is refused only because it is still being scored).
     expect(failure(await review(adminA)).code).toBe("INVALID_TRANSITION");
     // An agency engaged for the demo district's project or department-wide evaluation: unknown subject.
     const engage = (raw: Record<string, string>) =>
-      runAction(engageAgencyDefinition, runEngageAgency, {
-        user: adminB,
-        raw: {
-          agencyId: orgIds.agency("AG02"),
-          fee: "5",
-          deadline: "2030-06-30",
-          scope: "评价",
-          ...raw,
-        },
-        meta,
-        t,
+      engageAgency(adminB, {
+        agencyId: orgIds.agency("AG02"),
+        fee: "5",
+        deadline: "2030-06-30",
+        scope: "评价",
+        ...raw,
       });
     expect(
       failure(await engage({ target: "PROJECT", projectId: project!.id })).fieldErrors?.projectId,
@@ -320,12 +261,7 @@ describe("district scope", () => {
     ).toEqual(["t:errors.thirdParty.evaluationNotFound"]);
     // A department-wide evaluation of a department of the demo district: unknown department.
     const opened = failure(
-      await runAction(openDeptOverallDefinition, runOpenDeptOverall, {
-        user: adminB,
-        raw: { orgId: orgIds.department("D05"), year: "2021", dueDate: "2022-04-30" },
-        meta,
-        t,
-      }),
+      await openDeptOverall(adminB, { orgId: orgIds.department("D05"), year: "2021", dueDate: "2022-04-30" }),
     );
     expect(opened.fieldErrors?.orgId).toEqual(["t:overallEvaluation.errors.orgUnknown"]);
     const [n] = await queryRows<{ n: number }>(
@@ -353,10 +289,7 @@ describe("district scope", () => {
         [`\uFEFF项目编码,支付日期,支付金额,资金来源\n${code},2020-03-01,100.00,本年财政拨款\n`],
         "p.csv",
       );
-    const t = await catalogTranslator();
-    const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-    const run = (raw: Record<string, unknown>) =>
-      runAction(importPaymentsDefinition, runImportPayments, { user: adminB, raw, meta, t });
+    const run = (raw: Record<string, unknown>) => importPayments(adminB, raw);
     // The demo district's project code is unknown to district B: refused, nothing saved.
     const refused = failure(
       await run({ year: String(YEAR), intent: "import", file: file(demoProject!.code) }),
@@ -370,8 +303,6 @@ describe("district scope", () => {
   });
 
   it("a district's system administrator manages the accounts and organisations of its district only", async () => {
-    const t = await catalogTranslator();
-    const meta = { ip: "127.0.0.1", userAgent: "vitest" };
     const [sysB, sysDemo, demoUser] = await Promise.all([
       signedIn(names.sysB),
       signedIn("sysadmin"),
@@ -384,25 +315,21 @@ describe("district scope", () => {
     expect(demoListed).not.toContain(names.adminB);
     // Another district's account: not found to read, to change, to reset.
     expect(await getUserDetail(sysB, demoUser.id)).toBeNull();
-    const update = await runAction(updateUserDef, updateUserRun, {
-      user: sysB,
-      raw: { id: demoUser.id, displayName: "改名", role: "DEPT_FILER", orgId: demoUser.orgId, version: "x" },
-      meta,
-      t,
+    const update = await updateUser(sysB, {
+      id: demoUser.id,
+      displayName: "改名",
+      role: "DEPT_FILER",
+      orgId: demoUser.orgId,
+      version: "x",
     });
     expect(failure(update).code).toBe("NOT_FOUND");
     // Nor may it put a new account in the demo district's organisation.
-    const created = await runAction(createUserDef, createUserRun, {
-      user: sysB,
-      raw: {
-        username: `x_${tag}`.toLowerCase(),
-        displayName: "越区账户",
-        role: "DEPT_FILER",
-        orgId: demoUser.orgId,
-        password: "Strong@Pass2026",
-      },
-      meta,
-      t,
+    const created = await createUser(sysB, {
+      username: `x_${tag}`.toLowerCase(),
+      displayName: "越区账户",
+      role: "DEPT_FILER",
+      orgId: demoUser.orgId,
+      password: "Strong@Pass2026",
     });
     expect(failure(created).fieldErrors?.orgId).toEqual(["t:errors.orgNotFound"]);
     const orgs = (await listOrganisationOptions(sysB))!.flatMap((g) => g.orgs.map((o) => o.name));

@@ -1,29 +1,20 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { runSaveTemplate, saveTemplateDefinition } from "@/features/evaluation-templates/definitions";
 import { copyTemplatesToYear } from "@/features/evaluation-templates/service";
 import { listTemplates } from "@/features/evaluation-templates/queries";
 import { createNextYear } from "@/features/years/service";
-import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
 import { db } from "@/server/db";
 import { evaluationTemplateItems, evaluationTemplates, fiscalYears } from "@/server/schema";
 import { templateSeedId } from "@/server/seed/evaluation-templates";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator, failure } from "../factories/messages";
+import { caller } from "../factories/actions";
+import { failure } from "../factories/messages";
 import { signedIn } from "../factories/users";
 
 /** The rows of a raw query, whichever driver runs it. */
 const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-function call<S extends z.ZodType, R>(
-  def: ActionDefinition<S>,
-  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
-) {
-  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
-}
-const save = call(saveTemplateDefinition, runSaveTemplate);
+const save = caller(saveTemplateDefinition, runSaveTemplate);
 
 let admin: CurrentUser;
 let reviewer: CurrentUser;
@@ -55,7 +46,6 @@ const post = (
 });
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, reviewer] = await Promise.all([signedIn("finance_admin"), signedIn("finance_reviewer")]);
 });
 

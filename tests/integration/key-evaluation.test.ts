@@ -1,6 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { gradeOf, toHundredths, totalScore } from "@/domain/evaluation";
 import { inUnit } from "@/domain/money";
 import {
@@ -17,7 +16,6 @@ import {
   projectKeyEvaluations,
 } from "@/features/key-evaluation/queries";
 import { raiseItemDefinition, runRaiseItem } from "@/features/rectification/definitions";
-import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
 import { db } from "@/server/db";
 import {
   evaluationAssignees,
@@ -30,7 +28,8 @@ import {
 } from "@/server/schema";
 import { templateSeedId } from "@/server/seed/evaluation-templates";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator, failure } from "../factories/messages";
+import { caller, ok } from "../factories/actions";
+import { failure } from "../factories/messages";
 import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
@@ -41,23 +40,10 @@ withOwnSeededDatabase();
 
 /** The rows of a raw query, whichever driver runs it. */
 const rowsOf = (result: unknown) => (result as { rows: unknown[] }).rows;
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-function call<S extends z.ZodType, R>(
-  def: ActionDefinition<S>,
-  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
-) {
-  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
-}
-const create = call(createKeyDefinition, runCreateKey);
-const save = call(saveKeySheetDefinition, runSaveKeySheet);
-const review = call(reviewKeyDefinition, runReviewKey);
-const raise = call(raiseItemDefinition, runRaiseItem);
-const ok = <T>(r: { ok: boolean; data?: T; message?: string }): T => {
-  if (!r.ok) throw new Error(`expected success: ${JSON.stringify(r)}`);
-  return r.data as T;
-};
-
+const create = caller(createKeyDefinition, runCreateKey);
+const save = caller(saveKeySheetDefinition, runSaveKeySheet);
+const review = caller(reviewKeyDefinition, runReviewKey);
+const raise = caller(raiseItemDefinition, runRaiseItem);
 let admin: CurrentUser;
 let lead: CurrentUser; // finance_reviewer
 let member: CurrentUser; // reviewer_ys
@@ -115,7 +101,6 @@ const post = (
 });
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, lead, member, outsider, leader, filer, approverD03, approverD01, agency, expert] =
     await Promise.all([
       signedIn("finance_admin"),

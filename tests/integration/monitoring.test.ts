@@ -18,7 +18,6 @@ import {
 } from "@/features/monitoring/definitions";
 import { getRound, listReports } from "@/features/monitoring/queries";
 import { getReportView } from "@/features/monitoring/report-queries";
-import { runAction, type ActionResult } from "@/server/action-client";
 import { db } from "@/server/db";
 import {
   auditLog,
@@ -31,37 +30,24 @@ import {
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { orgIds } from "@/server/seed/seed";
-import { catalogTranslator, failure, uniqueName } from "../factories/messages";
+import { caller, ok } from "../factories/actions";
+import { failure, uniqueName } from "../factories/messages";
 import { activeUserIds, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-const call =
-  <S, R>(def: S, run: R) =>
-  (user: CurrentUser, raw: unknown) =>
-    runAction(def as never, run as never, { user, raw, meta, t }) as Promise<
-      ActionResult<Record<string, unknown>>
-    >;
-/** Assert an action succeeded and return its data. */
-const okData = (result: ActionResult<Record<string, unknown>>) => {
-  if (!result.ok) throw new Error(`${result.code} ${result.message}`);
-  return result.data;
-};
-const open = call(openRoundDefinition, runOpenRound);
-const save = call(saveReportDefinition, runSaveReport);
-const deptReview = call(deptReviewReportDefinition, runDeptReviewReport);
-const financeReview = call(financeReviewReportDefinition, runFinanceReviewReport);
-const issue = call(issueNoticeDefinition, runIssueNotice);
-const answer = call(answerNoticeDefinition, runAnswerNotice);
-const close = call(closeNoticeDefinition, runCloseNotice);
+const open = caller(openRoundDefinition, runOpenRound);
+const save = caller(saveReportDefinition, runSaveReport);
+const deptReview = caller(deptReviewReportDefinition, runDeptReviewReport);
+const financeReview = caller(financeReviewReportDefinition, runFinanceReviewReport);
+const issue = caller(issueNoticeDefinition, runIssueNotice);
+const answer = caller(answerNoticeDefinition, runAnswerNotice);
+const close = caller(closeNoticeDefinition, runCloseNotice);
 
 let admin: CurrentUser, filer: CurrentUser, filer2: CurrentUser, approver: CurrentUser, reviewer: CurrentUser;
 let roundId: string;
 const D03 = orgIds.department("D03");
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, filer, filer2, approver, reviewer] = await Promise.all(
     ["finance_admin", "dept_filer", "dept_filer2", "dept_approver", "finance_reviewer"].map(signedIn),
   );
@@ -132,12 +118,12 @@ describe("monitoring rounds", () => {
     expect(badMonth.fieldErrors?.periodMonths).toBeDefined();
 
     const opened = await open(admin, { ...base, scopeRule: "DEPARTMENTS", departmentIds: [D03] });
-    roundId = okData(opened).id as string;
+    roundId = ok(opened).id as string;
     const d03 = await db
       .select({ id: projects.id })
       .from(projects)
       .where(and(eq(projects.year, 2020), eq(projects.departmentId, D03)));
-    expect(okData(opened).reports).toBe(d03.length);
+    expect(ok(opened).reports).toBe(d03.length);
 
     const big = await open(admin, {
       ...base,
@@ -149,7 +135,7 @@ describe("monitoring rounds", () => {
     const expected = all2020.filter(
       (p) => Number(p.budgetCurrent) + Number(p.budgetCarryover) + Number(p.budgetOther) >= 10_000_000,
     ).length;
-    expect(okData(big).reports).toBe(expected);
+    expect(ok(big).reports).toBe(expected);
     expect(expected).toBeGreaterThan(0);
     expect(expected).toBeLessThan(all2020.length);
   });
@@ -286,7 +272,7 @@ describe("monitoring report flow", () => {
       content: "请加快执行",
       dueDate: "2020-10-15",
     });
-    const noticeId = okData(issued).id as string;
+    const noticeId = ok(issued).id as string;
     // The unit's filers and the department's approvers have it to answer; nobody else.
     const [p] = await db.select().from(projects).where(eq(projects.id, projectId));
     expect(await recipientsOf(noticeId, "monitoringNoticeIssued")).toEqual(
@@ -337,7 +323,7 @@ describe("monitoring report flow", () => {
 
   it("approves a target adjustment through the targets feature's versioning", async () => {
     const issued = await issue(admin, { reportId, kind: "TARGET_ADJUSTMENT", content: "同意调整年度目标" });
-    const created = okData(issued);
+    const created = ok(issued);
     const sheets = await db
       .select()
       .from(targetSheets)

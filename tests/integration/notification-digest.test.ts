@@ -1,13 +1,11 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { bureauDate } from "@/domain/rectification";
 import { deptReviewReportDefinition, runDeptReviewReport } from "@/features/monitoring/definitions";
 import { listNotifications } from "@/features/notifications/queries";
-import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator } from "../factories/messages";
+import { caller } from "../factories/actions";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
 
@@ -15,15 +13,7 @@ import { signedIn } from "../factories/users";
 // finance as one line per department and day that counts up, not one to-do per project.
 withOwnSeededDatabase();
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-function call<S extends z.ZodType, R>(
-  def: ActionDefinition<S>,
-  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
-) {
-  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
-}
-const deptReview = call(deptReviewReportDefinition, runDeptReviewReport);
+const deptReview = caller(deptReviewReportDefinition, runDeptReviewReport);
 
 type Waiting = { id: string; version: number; dept: string; round: string };
 async function submittedReports(username: string): Promise<Waiting[]> {
@@ -51,7 +41,6 @@ let reportsA: Waiting[];
 let reportsB: Waiting[];
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, approverA, approverB] = await Promise.all([
     signedIn("finance_admin"),
     signedIn("approver_d01"),

@@ -21,7 +21,6 @@ import {
   scoreTownshipDefinition,
 } from "@/features/overall-evaluation/definitions";
 import { getOverallView, listOverall } from "@/features/overall-evaluation/queries";
-import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import {
   auditLog,
@@ -33,27 +32,19 @@ import {
 } from "@/server/schema";
 import { deptOverallSeedId, townshipFiscalSeedId } from "@/server/seed/overall-evaluation";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator, failure } from "../factories/messages";
+import { caller } from "../factories/actions";
+import { failure } from "../factories/messages";
 import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-type Result =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
-const call =
-  <S, R>(def: S, run: R) =>
-  (user: CurrentUser, raw: unknown) =>
-    runAction(def as never, run as never, { user, raw, meta, t }) as Promise<Result>;
-const openDept = call(openDeptOverallDefinition, runOpenDeptOverall);
-const saveDept = call(saveDeptSelfDefinition, runSaveDeptSelf);
-const returnDept = call(returnDeptOverallDefinition, runReturnDeptOverall);
-const opinion = call(recordOpinionDefinition, runRecordOpinion);
-const openTown = call(openTownshipDefinition, runOpenTownship);
-const saveTown = call(saveTownshipSelfDefinition, runSaveTownshipSelf);
-const returnTown = call(returnTownshipDefinition, runReturnTownship);
-const scoreTown = call(scoreTownshipDefinition, runScoreTownship);
+const openDept = caller(openDeptOverallDefinition, runOpenDeptOverall);
+const saveDept = caller(saveDeptSelfDefinition, runSaveDeptSelf);
+const returnDept = caller(returnDeptOverallDefinition, runReturnDeptOverall);
+const opinion = caller(recordOpinionDefinition, runRecordOpinion);
+const openTown = caller(openTownshipDefinition, runOpenTownship);
+const saveTown = caller(saveTownshipSelfDefinition, runSaveTownshipSelf);
+const returnTown = caller(returnTownshipDefinition, runReturnTownship);
+const scoreTown = caller(scoreTownshipDefinition, runScoreTownship);
 
 let admin: CurrentUser;
 let reviewerJkw: CurrentUser; // covers 区科技局 (D03), not the townships
@@ -110,7 +101,6 @@ async function projectSums(departmentId: string, year: number) {
 const sumPoints = (values: (string | null)[]) => values.reduce((a, v) => a + (toHundredths(v) ?? 0), 0);
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, reviewerJkw, reviewerYs, approverD03, approverD04, deptFiler, leader, agency, filerT01, filerT02] =
     await Promise.all(
       [

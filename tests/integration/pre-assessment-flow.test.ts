@@ -17,35 +17,23 @@ import {
   savePreAssessmentDefinition,
 } from "@/features/pre-assessment/definitions";
 import { createProjectDefinition, runCreateProject } from "@/features/projects/definitions";
-import { runAction, type ActionDefinition, type ActionContext } from "@/server/action-client";
 import { db } from "@/server/db";
 import { auditLog, preAssessmentHistory, preAssessments, projects } from "@/server/schema";
-import type { CurrentUser } from "@/server/session";
-import { catalogTranslator, failure, uniqueName } from "../factories/messages";
+import { caller } from "../factories/actions";
+import { failure, uniqueName } from "../factories/messages";
 import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
-import type { z } from "zod";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-beforeAll(async () => {
-  t = await catalogTranslator();
-});
+beforeAll(async () => {});
 
-function call<S extends z.ZodType, R>(
-  def: ActionDefinition<S>,
-  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
-) {
-  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
-}
-const fileProject = call(createProjectDefinition, runCreateProject);
-const save = call(savePreAssessmentDefinition, runSavePreAssessment);
-const deptReview = call(deptReviewDefinition, runDeptReview);
-const financeReview = call(financeReviewDefinition, runFinanceReview);
-const createGroup = call(createExpertGroupDefinition, runCreateExpertGroup);
-const score = call(saveExpertReviewDefinition, runSaveExpertReview);
-const conclude = call(concludeDefinition, runConclude);
-const markBudgeted = call(markBudgetedDefinition, runMarkBudgeted);
+const fileProject = caller(createProjectDefinition, runCreateProject);
+const save = caller(savePreAssessmentDefinition, runSavePreAssessment);
+const deptReview = caller(deptReviewDefinition, runDeptReview);
+const financeReview = caller(financeReviewDefinition, runFinanceReview);
+const createGroup = caller(createExpertGroupDefinition, runCreateExpertGroup);
+const score = caller(saveExpertReviewDefinition, runSaveExpertReview);
+const conclude = caller(concludeDefinition, runConclude);
+const markBudgeted = caller(markBudgetedDefinition, runMarkBudgeted);
 
 const DIMS = {
   necessityScore: "18",

@@ -1,6 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { notifyProjectHandoff } from "@/features/notifications/hand-offs";
 import { remindDeadlines } from "@/features/notifications/reminders";
 import { listNotifications } from "@/features/notifications/queries";
@@ -15,7 +14,6 @@ import {
 import { getItem, listItems } from "@/features/rectification/queries";
 import { runSaveApplication, saveApplicationDefinition } from "@/features/results/definitions";
 import { listResults, summaryByDepartment } from "@/features/results/queries";
-import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import {
   notifications,
@@ -25,27 +23,14 @@ import {
   users,
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator, failure } from "../factories/messages";
+import { caller, ok } from "../factories/actions";
+import { failure } from "../factories/messages";
 import { signedIn } from "../factories/users";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-
-function call<S extends z.ZodType, R>(
-  def: ActionDefinition<S>,
-  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
-) {
-  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
-}
-const raise = call(raiseItemDefinition, runRaiseItem);
-const reply = call(replyItemDefinition, runReplyItem);
-const verify = call(verifyItemDefinition, runVerifyItem);
-const saveApplication = call(saveApplicationDefinition, runSaveApplication);
-
-const ok = <T>(r: { ok: boolean; data?: T; message?: string }): T => {
-  if (!r.ok) throw new Error(`expected success: ${JSON.stringify(r)}`);
-  return r.data as T;
-};
+const raise = caller(raiseItemDefinition, runRaiseItem);
+const reply = caller(replyItemDefinition, runReplyItem);
+const verify = caller(verifyItemDefinition, runVerifyItem);
+const saveApplication = caller(saveApplicationDefinition, runSaveApplication);
 
 let admin: CurrentUser;
 let reviewer: CurrentUser;
@@ -56,7 +41,6 @@ let otherApprover: CurrentUser; // approver_d01, another department
 let feedbackId: string;
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, reviewer, approver, filer, otherFiler, otherApprover] = await Promise.all(
     ["finance_admin", "finance_reviewer", "dept_approver", "dept_filer", "filer_d03_1", "approver_d01"].map(
       signedIn,

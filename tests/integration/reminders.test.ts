@@ -1,18 +1,16 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import type { PGlite } from "@electric-sql/pglite";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { dueReminders, remindDeadlines, remindDeadlinesOnChange } from "@/features/notifications/reminders";
-import { aggregateCacheStats } from "@/server/aggregate-cache";
 import { openSelfRoundDefinition, runOpenSelfRound } from "@/features/self-evaluation/definitions";
-import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
+import { aggregateCacheStats } from "@/server/aggregate-cache";
 import { databaseHandle, db, queryRows } from "@/server/db";
 import * as schema from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator } from "../factories/messages";
+import { caller } from "../factories/actions";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
 
@@ -22,15 +20,7 @@ import { signedIn } from "../factories/users";
 // side of the three-day window. The file writes reminders, so it has its own database on the server.
 withOwnSeededDatabase();
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-function call<S extends z.ZodType, R>(
-  def: ActionDefinition<S>,
-  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
-) {
-  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
-}
-const openSelfRound = call(openSelfRoundDefinition, runOpenSelfRound);
+const openSelfRound = caller(openSelfRoundDefinition, runOpenSelfRound);
 
 /** Noon in Shanghai on the given date. */
 const on = (date: string) => new Date(`${date}T12:00:00+08:00`);
@@ -42,7 +32,6 @@ let admin: CurrentUser;
 let leader: CurrentUser;
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, leader] = await Promise.all([signedIn("finance_admin"), signedIn("leader")]);
 });
 

@@ -1,6 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { executionPoints, gradeOf, hundredthsToText, toHundredths, totalScore } from "@/domain/evaluation";
 import { toFen } from "@/domain/money";
 import {
@@ -25,7 +24,6 @@ import { listAttachments } from "@/features/attachments/queries";
 import { feedbackDocument, myFeedback } from "@/features/sampling/feedback-queries";
 import { batchSelections } from "@/features/sampling/queries";
 import { getSampledSheet } from "@/features/sampling/sheet-queries";
-import { runAction, type ActionContext, type ActionDefinition } from "@/server/action-client";
 import { db } from "@/server/db";
 import {
   evaluations,
@@ -36,32 +34,19 @@ import {
   samplingGroups,
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
-import { catalogTranslator, failure, uniqueName } from "../factories/messages";
+import { caller, ok } from "../factories/actions";
+import { failure, uniqueName } from "../factories/messages";
 import { activeUserIds, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
-let t: (key: string) => string;
-
-function call<S extends z.ZodType, R>(
-  def: ActionDefinition<S>,
-  run: (i: z.output<S>, c: ActionContext) => Promise<R>,
-) {
-  return (user: CurrentUser, raw: unknown) => runAction(def, run, { user, raw, meta, t });
-}
-const createBatch = call(createBatchDefinition, runCreateBatch);
-const setMembers = call(setGroupMembersDefinition, runSetGroupMembers);
-const moveProject = call(moveProjectDefinition, runMoveProject);
-const start = call(startBatchDefinition, runStartBatch);
-const score = call(saveSampledScoresDefinition, runSaveSampledScores);
-const saveFeedback = call(saveFeedbackDefinition, runSaveFeedback);
-const close = call(closeBatchDefinition, runCloseBatch);
-const acknowledge = call(acknowledgeFeedbackDefinition, runAcknowledgeFeedback);
-
-const ok = <T>(r: { ok: boolean; data?: T; message?: string }): T => {
-  if (!r.ok) throw new Error(`expected success: ${r.message} ${JSON.stringify(r)}`);
-  return r.data as T;
-};
+const createBatch = caller(createBatchDefinition, runCreateBatch);
+const setMembers = caller(setGroupMembersDefinition, runSetGroupMembers);
+const moveProject = caller(moveProjectDefinition, runMoveProject);
+const start = caller(startBatchDefinition, runStartBatch);
+const score = caller(saveSampledScoresDefinition, runSaveSampledScores);
+const saveFeedback = caller(saveFeedbackDefinition, runSaveFeedback);
+const close = caller(closeBatchDefinition, runCloseBatch);
+const acknowledge = caller(acknowledgeFeedbackDefinition, runAcknowledgeFeedback);
 
 let admin: CurrentUser;
 let reviewer: CurrentUser; // finance_reviewer, group 1 lead
@@ -98,7 +83,6 @@ const post = (
 });
 
 beforeAll(async () => {
-  t = await catalogTranslator();
   [admin, reviewer, expert, otherReviewer] = await Promise.all([
     signedIn("finance_admin"),
     signedIn("finance_reviewer"),

@@ -19,7 +19,6 @@ import {
 } from "@/features/self-evaluation/definitions";
 import { templateWorkbook } from "@/features/self-evaluation/export";
 import { getSelfEvaluationView } from "@/features/self-evaluation/queries";
-import { runAction } from "@/server/action-client";
 import { db } from "@/server/db";
 import {
   auditLog,
@@ -30,25 +29,18 @@ import {
   targetSheets,
 } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
+import { caller } from "../factories/actions";
 import { failure } from "../factories/messages";
 import { activeUserIds, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 const t = (key: string) => key;
-type Result =
-  | { ok: true; data: Record<string, unknown> }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
-const call =
-  <S, R>(def: S, run: R) =>
-  (user: CurrentUser, raw: unknown) =>
-    runAction(def as never, run as never, { user, raw, meta, t }) as Promise<Result>;
-const save = call(saveSelfEvaluationDefinition, runSaveSelfEvaluation);
-const submit = call(submitSelfEvaluationDefinition, runSubmitSelfEvaluation);
-const deptReview = call(deptReviewSelfEvaluationDefinition, runDeptReviewSelfEvaluation);
-const financeReview = call(financeReviewSelfEvaluationDefinition, runFinanceReviewSelfEvaluation);
-const openRound = call(openSelfRoundDefinition, runOpenSelfRound);
-const importScores = call(importSelfScoresDefinition, runImportSelfScores);
+const save = caller(saveSelfEvaluationDefinition, runSaveSelfEvaluation, { t });
+const submit = caller(submitSelfEvaluationDefinition, runSubmitSelfEvaluation, { t });
+const deptReview = caller(deptReviewSelfEvaluationDefinition, runDeptReviewSelfEvaluation, { t });
+const financeReview = caller(financeReviewSelfEvaluationDefinition, runFinanceReviewSelfEvaluation, { t });
+const openRound = caller(openSelfRoundDefinition, runOpenSelfRound, { t });
+const importScores = caller(importSelfScoresDefinition, runImportSelfScores, { t });
 
 let filer: CurrentUser;
 let filer2: CurrentUser;

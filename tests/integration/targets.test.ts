@@ -12,31 +12,23 @@ import {
   saveTargetSheetDefinition,
   submitTargetSheetDefinition,
 } from "@/features/targets/definitions";
-import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import { auditLog, projects, targetIndicators, targetSheets } from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { orgIds } from "@/server/seed/seed";
+import { caller } from "../factories/actions";
 import { catalogTranslator, failure } from "../factories/messages";
 import { activeUserIds, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 // Names the message instead of its wording; quality codes arrive as `errors.<code>`.
 const t = (key: string) => key;
 
-const call =
-  <S, R>(def: S, run: R) =>
-  (user: CurrentUser, raw: unknown) =>
-    runAction(def as never, run as never, { user, raw, meta, t }) as Promise<
-      | { ok: true; data: Record<string, unknown> }
-      | { ok: false; code: string; fieldErrors?: Record<string, string[]> }
-    >;
-const save = call(saveTargetSheetDefinition, runSaveTargetSheet);
-const submit = call(submitTargetSheetDefinition, runSubmitTargetSheet);
-const deptReview = call(deptReviewTargetSheetDefinition, runDeptReviewTargetSheet);
-const financeReview = call(financeReviewTargetSheetDefinition, runFinanceReviewTargetSheet);
-const adjust = call(adjustTargetSheetDefinition, runAdjustTargetSheet);
+const save = caller(saveTargetSheetDefinition, runSaveTargetSheet, { t });
+const submit = caller(submitTargetSheetDefinition, runSubmitTargetSheet, { t });
+const deptReview = caller(deptReviewTargetSheetDefinition, runDeptReviewTargetSheet, { t });
+const financeReview = caller(financeReviewTargetSheetDefinition, runFinanceReviewTargetSheet, { t });
+const adjust = caller(adjustTargetSheetDefinition, runAdjustTargetSheet, { t });
 
 const goodRows = () => [
   {

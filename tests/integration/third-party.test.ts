@@ -18,29 +18,23 @@ import {
   saveEngagementReportDefinition,
 } from "@/features/third-party/definitions";
 import { getEngagement, listEngagements, staffOf } from "@/features/third-party/queries";
-import { runAction } from "@/server/action-client";
 import { db, queryRows } from "@/server/db";
 import { engagements, evaluations, notifications, projects } from "@/server/schema";
 import { DEPARTMENTS } from "@/server/seed/organisations-data";
 import { orgIds } from "@/server/seed/seed";
 import type { CurrentUser } from "@/server/session";
+import { caller } from "../factories/actions";
 import { fileOf, temporaryUploads, uploadAttachmentAs } from "../factories/attachments";
 import { catalogTranslator, failure } from "../factories/messages";
 import { activeUserIds, latestParams, recipientsOf } from "../factories/notifications";
 import { signedIn } from "../factories/users";
 
-const meta = { ip: "127.0.0.1", userAgent: "vitest" };
 let t: (key: string) => string;
-type Result = Awaited<ReturnType<typeof runAction>>;
-const call =
-  <S, R>(def: S, run: R) =>
-  (user: CurrentUser, raw: unknown) =>
-    runAction(def as never, run as never, { user, raw, meta, t }) as Promise<Result>;
-const engage = call(engageAgencyDefinition, runEngageAgency);
-const declare = call(declareEngagementDefinition, runDeclareEngagement);
-const report = call(saveEngagementReportDefinition, runSaveEngagementReport);
-const review = call(reviewEngagementDefinition, runReviewEngagement);
-const rate = call(rateEngagementDefinition, runRateEngagement);
+const engage = caller(engageAgencyDefinition, runEngageAgency);
+const declare = caller(declareEngagementDefinition, runDeclareEngagement);
+const report = caller(saveEngagementReportDefinition, runSaveEngagementReport);
+const review = caller(reviewEngagementDefinition, runReviewEngagement);
+const rate = caller(rateEngagementDefinition, runRateEngagement);
 temporaryUploads();
 
 let admin: CurrentUser, ag01: CurrentUser, ag02: CurrentUser, ag03: CurrentUser;

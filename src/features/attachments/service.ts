@@ -94,7 +94,10 @@ export async function uploadAttachment(
 
 /**
  * Take a file off its record. The row stays (deleted_at), so the evidence trail and its audit entry
- * remain; the file is no longer listed or served.
+ * remain; the file is no longer listed or served. Its stored bytes stay too, on purpose: they are the
+ * evidence the row and the audit entry point to, and a database restored to an earlier day (where the
+ * row is not yet deleted) must find them — the backups copy the database, not the store
+ * (docs/deployment.md, "Attachments" and "Backups"). Removing them is an operator's task.
  */
 export async function deleteAttachment(
   input: DeleteAttachmentInput,

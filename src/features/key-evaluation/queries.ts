@@ -11,7 +11,7 @@ import {
   projects,
   users,
 } from "@/server/schema";
-import { departmentScope, projectScope } from "@/server/scope";
+import { departmentScope, offeredStaff, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { findingsOf, historyOf, sheetLines } from "@/features/evaluations/sheet-queries";
 import type { KeyStatus } from "./flow";
@@ -188,6 +188,7 @@ export async function candidateProjects(
         code: projects.code,
         name: projects.name,
         departmentName: deptOrg.name,
+        districtId: projects.districtId,
         kind: projects.kind,
         specialArea: projects.specialArea,
         budget: sql<string>`(${projects.budgetCurrent} + ${projects.budgetCarryover} + ${projects.budgetOther})::text`,
@@ -211,12 +212,23 @@ export async function candidateProjects(
 }
 export type CandidateProject = Awaited<ReturnType<typeof candidateProjects>>["rows"][number];
 
-/** The active finance reviewers finance may assign. */
-export async function financeReviewers() {
+/**
+ * The active finance reviewers finance may assign: the finance staff of the projects' district (the
+ * province's own for a province-level project). A district's finance is offered its district's; a
+ * province-level administrator everyone, with each one's district, and the form keeps those of the
+ * picked projects' district.
+ */
+export async function financeReviewers(user: Reader) {
   return db
-    .select({ id: users.id, name: users.displayName, username: users.username, orgName: organisations.name })
+    .select({
+      id: users.id,
+      name: users.displayName,
+      username: users.username,
+      orgName: organisations.name,
+      districtId: organisations.districtId,
+    })
     .from(users)
-    .leftJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(users.role, "FINANCE_REVIEWER"), eq(users.active, true)))
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.role, "FINANCE_REVIEWER"), eq(users.active, true), offeredStaff(user)))
     .orderBy(asc(organisations.sortOrder), asc(users.displayName));
 }

@@ -15,7 +15,14 @@ import {
 import { notifyKeyEvaluation } from "@/features/notifications/evaluation-hand-offs";
 import type { DbOrTx } from "@/server/db";
 import { AppError, type FieldMessage } from "@/server/errors";
-import { evaluationAssignees, evaluations, evaluationScores, projects, users } from "@/server/schema";
+import {
+  evaluationAssignees,
+  evaluations,
+  evaluationScores,
+  organisations,
+  projects,
+  users,
+} from "@/server/schema";
 import { projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { KEY_EDITABLE } from "./flow";
@@ -35,9 +42,11 @@ export type ServiceContext = {
  */
 export async function createKeyEvaluations(input: CreateKeyInput, { db, user }: ServiceContext) {
   const reviewerIds = [...new Set(input.reviewerIds)];
+  // Each with their organisation's district: a project's reviewers are its district's finance staff.
   const reviewers = await db
-    .select({ id: users.id })
+    .select({ id: users.id, districtId: organisations.districtId })
     .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
     .where(and(inArray(users.id, reviewerIds), eq(users.role, "FINANCE_REVIEWER"), eq(users.active, true)));
   const errors: Record<string, FieldMessage[]> = {};
   if (reviewers.length !== reviewerIds.length) errors.reviewerIds = ["keyEvaluation.notReviewer"];
@@ -46,6 +55,7 @@ export async function createKeyEvaluations(input: CreateKeyInput, { db, user }: 
     .select({
       id: projects.id,
       name: projects.name,
+      districtId: projects.districtId,
       specialArea: projects.specialArea,
       budgetCurrent: projects.budgetCurrent,
       budgetCarryover: projects.budgetCarryover,
@@ -59,6 +69,9 @@ export async function createKeyEvaluations(input: CreateKeyInput, { db, user }: 
     // Projects of the user's own district only: another district's read as not found.
     .where(and(inArray(projects.id, ids), eq(projects.year, input.year), projectScope(user)));
   if (found.length !== ids.length) throw new AppError("NOT_FOUND");
+  // Another district's reviewer (or the province's, for a district's project) is not one to assign.
+  if (found.some((p) => reviewers.some((r) => r.districtId !== p.districtId)))
+    errors.reviewerIds = ["keyEvaluation.notReviewer"];
   const taken = found.filter((p) => p.keyed);
   if (taken.length)
     errors.projectIds = taken.map((p) => ({

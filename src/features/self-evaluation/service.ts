@@ -12,6 +12,7 @@ import {
 import { toFen } from "@/domain/money";
 import type { DbOrTx } from "@/server/db";
 import { AppError, type FieldMessage } from "@/server/errors";
+import { lockYear } from "@/server/locks";
 import {
   evaluationRounds,
   evaluations,
@@ -76,6 +77,9 @@ export async function openRound(input: OpenRoundInput, { db, user }: ServiceCont
     .where(eq(fiscalYears.year, input.year));
   if (!year) throw new AppError("VALIDATION", "VALIDATION", { year: ["fiscalYearUnknown"] });
   const districtId = creatingDistrictId(user);
+  // Two administrators opening at once (the province and a district, or two of one district): the
+  // second waits here for the first to commit, then finds its round below.
+  await lockYear(db, "selfRound", input.year);
   const roundExists = () =>
     new AppError("VALIDATION", "VALIDATION", { year: ["selfEvaluation.roundExists"] });
   // The district's own or the province's round of the year (for the province: any district's).

@@ -18,7 +18,7 @@ import {
   projects,
   users,
 } from "@/server/schema";
-import { departmentScope, districtScope, projectScope } from "@/server/scope";
+import { departmentScope, districtScope, offeredAgencies, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { todayInChina } from "./service";
 import { engagementScope, subjectDepartment } from "./scope";
@@ -245,15 +245,19 @@ export async function staffOf(agencyId: string) {
 
 /**
  * The agencies finance may choose from, each with the reasons it may not be engaged whatever the
- * department (a declared conflict is checked against the chosen subject when engaging).
+ * department (a declared conflict is checked against the chosen subject when engaging): those
+ * registered to the finance's district and the province's shared library (no district). A
+ * province-level administrator is given every one, with its district, and the form keeps those that
+ * fit the chosen subject's district.
  */
-export async function agencyChoices() {
+export async function agencyChoices(user: Reader) {
   const today = todayInChina();
   const since = yearsBefore(today, VIOLATION_YEARS);
   const rows = await db
     .select({
       id: organisations.id,
       name: organisations.name,
+      districtId: organisations.districtId,
       status: agencyProfiles.status,
       blacklistedOn: agencyProfiles.blacklistedOn,
       recent: sql<number>`(select count(*)::int from ${agencyViolations} v
@@ -263,11 +267,12 @@ export async function agencyChoices() {
     })
     .from(organisations)
     .innerJoin(agencyProfiles, eq(agencyProfiles.orgId, organisations.id))
-    .where(eq(organisations.kind, "AGENCY"))
+    .where(and(eq(organisations.kind, "AGENCY"), offeredAgencies(user, organisations.districtId)))
     .orderBy(asc(organisations.sortOrder));
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
+    districtId: r.districtId,
     refusals: engagementRefusals(
       {
         status: r.status,
@@ -290,6 +295,7 @@ export async function engageableProjects(user: Reader, year: number, q: string |
       code: projects.code,
       name: projects.name,
       departmentName: deptOrg.name,
+      districtId: projects.districtId,
       budget: sql<string>`(${projects.budgetCurrent} + ${projects.budgetCarryover} + ${projects.budgetOther})::text`,
     })
     .from(projects)
@@ -317,6 +323,7 @@ export async function awaitingFieldEvaluations(user: Reader) {
       id: evaluations.id,
       year: evaluations.year,
       name: subjectOrg.name,
+      districtId: subjectOrg.districtId,
       selfTotalScore: evaluations.selfTotalScore,
     })
     .from(evaluations)

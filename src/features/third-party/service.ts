@@ -33,7 +33,7 @@ import {
   organisations,
   projects,
 } from "@/server/schema";
-import { districtScope, projectScope } from "@/server/scope";
+import { coveringRecords, districtScope, projectScope } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { AGENCY_EDITABLE, startStatus } from "./rules";
 import type { DeclareInput, EngageInput, RateInput, ReportInput, ReviewInput } from "./schemas";
@@ -112,7 +112,7 @@ export async function engage(input: EngageInput, { db, user }: ServiceContext) {
     if (taken) throw new AppError("VALIDATION", "VALIDATION", { projectId: ["thirdParty.alreadyEngaged"] });
     departmentId = p.departmentId;
     subjectName = p.name;
-    await checkEligible(db, input.agencyId, departmentId);
+    await checkEligible(db, input.agencyId, departmentId, p.districtId);
     const template = await templateFor(db, p.year, projectTemplateCode(p.specialArea));
     const ev = await createFromTemplate(db, {
       type: "THIRD_PARTY",
@@ -133,6 +133,7 @@ export async function engage(input: EngageInput, { db, user }: ServiceContext) {
         status: evaluations.status,
         subjectOrgId: evaluations.subjectOrgId,
         name: organisations.name,
+        districtId: organisations.districtId,
       })
       .from(evaluations)
       .innerJoin(organisations, eq(organisations.id, evaluations.subjectOrgId))
@@ -150,7 +151,7 @@ export async function engage(input: EngageInput, { db, user }: ServiceContext) {
       throw new AppError("VALIDATION", "VALIDATION", { evaluationId: ["thirdParty.notReceived"] });
     departmentId = ev.subjectOrgId!;
     subjectName = ev.name;
-    await checkEligible(db, input.agencyId, departmentId);
+    await checkEligible(db, input.agencyId, departmentId, ev.districtId);
     evaluationId = ev.id;
   }
   const [row] = await db
@@ -173,8 +174,21 @@ export async function engage(input: EngageInput, { db, user }: ServiceContext) {
   return { id: row.id, evaluationId, agencyId: input.agencyId, departmentId, subjectName };
 }
 
-async function checkEligible(db: DbOrTx, agencyId: string, departmentId: string) {
-  const record = await agencyRecord(db, agencyId);
+/**
+ * The agency may take the subject: registered to the subject's district or the province's shared
+ * library (no district) — another district's reads as unknown — and not refused (rules.engagementRefusals).
+ */
+async function checkEligible(
+  db: DbOrTx,
+  agencyId: string,
+  departmentId: string,
+  subjectDistrictId: string | null,
+) {
+  const [registered] = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(eq(organisations.id, agencyId), coveringRecords(subjectDistrictId, organisations.districtId)));
+  const record = registered ? await agencyRecord(db, agencyId) : null;
   if (!record) throw new AppError("VALIDATION", "VALIDATION", { agencyId: ["thirdParty.agencyNotFound"] });
   const refusals = engagementRefusals(record, departmentId, todayInChina());
   if (refusals.length)

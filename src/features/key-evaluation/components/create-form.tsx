@@ -12,12 +12,20 @@ import { inUnit, toFen } from "@/domain/money";
 import { createKeyEvaluationsAction } from "../actions";
 import type { CandidateProject } from "../queries";
 
-type Picked = Pick<CandidateProject, "id" | "code" | "name" | "budget">;
-type Reviewer = { id: string; name: string; username: string; orgName: string | null };
+type Picked = Pick<CandidateProject, "id" | "code" | "name" | "budget" | "districtId">;
+type Reviewer = {
+  id: string;
+  name: string;
+  username: string;
+  orgName: string | null;
+  districtId: string | null;
+};
 
 /**
  * Open key evaluations: tick projects from the search results (the choice is kept while searching
- * and paging), pick the reviewers and their lead, and the 完成时限.
+ * and paging), pick the reviewers and their lead, and the 完成时限. The reviewers offered are the
+ * finance staff of the picked projects' district (a province-level administrator is given every
+ * district's and sees those of the district picked; projects of several districts have none).
  */
 export function CreateKeyForm({
   year,
@@ -39,8 +47,15 @@ export function CreateKeyForm({
     setPicked((all) =>
       all.some((x) => x.id === p.id)
         ? all.filter((x) => x.id !== p.id)
-        : [...all, { id: p.id, code: p.code, name: p.name, budget: p.budget }],
+        : [...all, { id: p.id, code: p.code, name: p.name, budget: p.budget, districtId: p.districtId }],
     );
+  const pickedDistricts = [...new Set(picked.map((p) => p.districtId))];
+  const offered =
+    pickedDistricts.length === 0 ? reviewers : reviewers.filter((r) => r.districtId === pickedDistricts[0]);
+  const shown = pickedDistricts.length > 1 ? [] : offered;
+  // A reviewer no longer offered (the picked projects changed) leaves the team.
+  const members = team.filter((id) => shown.some((r) => r.id === id));
+  const leadOf = members.includes(lead) ? lead : "";
   const sum = picked.reduce((s, p) => s + toFen(p.budget), 0n);
   const errorOf = (k: string) => f.errors[k];
   const errorLine = (id: string, k: string) =>
@@ -138,8 +153,9 @@ export function CreateKeyForm({
       <fieldset>
         <legend className="mb-1 text-sm font-semibold text-slate-800">{t("reviewers")}</legend>
         <p className="mb-2 text-xs text-slate-500">{t("reviewersHint")}</p>
+        {pickedDistricts.length > 1 && <p className="mb-2 text-sm text-amber-700">{t("severalDistricts")}</p>}
         <div className="grid gap-2 sm:grid-cols-2 lg:grid-cols-3">
-          {reviewers.map((r) => (
+          {shown.map((r) => (
             <div
               key={r.id}
               className="flex items-center justify-between gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm"
@@ -149,7 +165,7 @@ export function CreateKeyForm({
                   type="checkbox"
                   name="reviewerIds"
                   value={r.id}
-                  checked={team.includes(r.id)}
+                  checked={members.includes(r.id)}
                   onChange={(e) => {
                     setTeam((all) => (e.target.checked ? [...all, r.id] : all.filter((x) => x !== r.id)));
                     if (!e.target.checked && lead === r.id) setLead("");
@@ -165,8 +181,8 @@ export function CreateKeyForm({
                   type="radio"
                   name="leadId"
                   value={r.id}
-                  checked={lead === r.id}
-                  disabled={!team.includes(r.id)}
+                  checked={leadOf === r.id}
+                  disabled={!members.includes(r.id)}
                   onChange={() => setLead(r.id)}
                   aria-label={t("leadFor", { name: r.name })}
                 />

@@ -8,14 +8,22 @@ import { Field, fieldA11y, inputClass } from "@/components/ui/field";
 import { text, useFormAction } from "@/components/hooks/use-form-action";
 import { engageAgencyAction } from "../actions";
 
-type Agency = { id: string; name: string; refusals: string[] };
-type ProjectChoice = { id: string; code: string; name: string; departmentName: string; budgetWan: string };
-type FieldChoice = { id: string; year: number; name: string };
+type Agency = { id: string; name: string; districtId: string | null; refusals: string[] };
+type ProjectChoice = {
+  id: string;
+  code: string;
+  name: string;
+  departmentName: string;
+  districtId: string | null;
+  budgetWan: string;
+};
+type FieldChoice = { id: string; year: number; name: string; districtId: string | null };
 
 /**
  * 委托第三方机构: the subject (a project found above, or a department-wide evaluation awaiting its
  * field work), the agency, fee in 万元, deadline and scope. A refused agency's reasons show under
- * its field.
+ * its field. The agencies offered are the subject's district's and the province's shared library (a
+ * province-level administrator is given every district's: those of the chosen subject's stay).
  */
 export function EngageForm({
   agencies,
@@ -38,6 +46,17 @@ export function EngageForm({
     (text(v.target) as "PROJECT" | "DEPT_OVERALL") || initialTarget,
   );
   const e = f.errors;
+  const [projectId, setProjectId] = useState(
+    text(v.projectId) || (projects.length === 1 ? projects[0]!.id : ""),
+  );
+  const [evaluationId, setEvaluationId] = useState(text(v.evaluationId));
+  const subject =
+    target === "PROJECT"
+      ? projects.find((p) => p.id === projectId)
+      : fieldEvaluations.find((x) => x.id === evaluationId);
+  const offered = subject
+    ? agencies.filter((a) => a.districtId === null || a.districtId === subject.districtId)
+    : agencies;
   return (
     <form onSubmit={f.onSubmit} noValidate className="space-y-5" aria-label={t("formLabel")}>
       {f.message && <Alert tone="error">{f.message}</Alert>}
@@ -78,7 +97,8 @@ export function EngageForm({
                       type="radio"
                       name="projectId"
                       value={p.id}
-                      defaultChecked={text(v.projectId) === p.id || projects.length === 1}
+                      checked={projectId === p.id}
+                      onChange={() => setProjectId(p.id)}
                       className="mt-1"
                     />
                     <span className="min-w-0 flex-1">
@@ -106,7 +126,8 @@ export function EngageForm({
           <select
             {...fieldA11y("engage-evaluation", e.evaluationId)}
             name="evaluationId"
-            defaultValue={text(v.evaluationId)}
+            value={evaluationId}
+            onChange={(ev) => setEvaluationId(ev.target.value)}
             className={inputClass}
           >
             <option value="">{t("choose")}</option>
@@ -128,7 +149,7 @@ export function EngageForm({
             className={inputClass}
           >
             <option value="">{t("choose")}</option>
-            {agencies.map((a) => (
+            {offered.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.refusals.length
                   ? t("agencyRefused", { name: a.name, reasons: a.refusals.map((r) => tr(r)).join("、") })

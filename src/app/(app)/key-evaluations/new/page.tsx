@@ -32,7 +32,7 @@ export default async function NewKeyEvaluationPage({ searchParams }: Props) {
   const [raw, options, reviewers, t] = await Promise.all([
     searchParams,
     keyFilterOptions(user),
-    financeReviewers(),
+    financeReviewers(user),
     getTranslations("keyEvaluation"),
   ]);
   const p = keyListParamsSchema.parse(raw);

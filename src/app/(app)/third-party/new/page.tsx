@@ -40,7 +40,7 @@ export default async function EngagePage({ searchParams }: Props) {
   const year = years.includes(asked) ? asked : (years[0] ?? new Date().getFullYear());
   const q = first(raw.q).trim().slice(0, 100);
   const [agencies, projects, fieldEvaluations] = await Promise.all([
-    agencyChoices(),
+    agencyChoices(user),
     engageableProjects(user, year, q || undefined),
     awaitingFieldEvaluations(user),
   ]);
