@@ -113,6 +113,21 @@ test("a province administrator switches the dashboard between the province and i
   await expect(rows).toHaveCount(3);
   await expect(rows.first()).toContainText("DH2020-001");
   await page.screenshot({ path: "reports/screens/projects-province-district.png", fullPage: true });
+  // The province's departments are offered once a district is picked, that district's only (东湖区
+  // has one: no choice to offer).
+  const department = main(page).getByLabel("主管部门");
+  await expect(department).toHaveCount(0);
+  await page.goto("/projects?year=2020");
+  await expect(department).toBeDisabled();
+  await expect(department.locator("option:checked")).toHaveText("请先选择行政区划");
+  await expect(rows).toHaveCount(25);
+  const filterForm = main(page).getByRole("form", { name: "筛选项目" });
+  await filterForm.getByLabel("行政区划").selectOption({ label: "示范区" });
+  await filterForm.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/district=/);
+  await expect(department).toBeEnabled();
+  await expect(department.locator("option", { hasText: "区教育局" }).first()).toBeAttached();
+  await expect(department.locator("option", { hasText: "东湖区" })).toHaveCount(0);
   await signOut(page);
 });
 
@@ -145,10 +160,15 @@ test("a province administrator narrows the other lists, their exports, and follo
   // 整改跟踪: the demo district's items under 示范区, none under 东湖区.
   await page.goto("/rectification");
   const rectFilters = main(page).getByRole("form", { name: "筛选整改事项" });
+  await expect(rectFilters.getByLabel("部门", { exact: true })).toBeDisabled();
   await rectFilters.getByLabel("行政区划").selectOption({ label: "示范区" });
   await rectFilters.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/district=/);
   await expect(rows.first()).toBeVisible();
+  // Under 全省 the department field waited for a district; now it lists 示范区's departments.
+  await expect(
+    main(page).getByRole("form", { name: "筛选整改事项" }).getByLabel("部门", { exact: true }),
+  ).toBeEnabled();
   await page.screenshot({ path: "reports/screens/rectification-province-district.png", fullPage: true });
   await main(page)
     .getByRole("form", { name: "筛选整改事项" })

@@ -293,6 +293,36 @@ describe("单位自评 flow", () => {
     expect(await recipientsOf(id, "selfEvaluationReceived")).toContain(filer.id);
   });
 
+  it("scores the lines a submit does not send as they were saved before", async () => {
+    const id = own[1]!.id;
+    const saved = await save(
+      filer,
+      await payload(id, (max) => hundredthsToText(Math.round((toHundredths(max)! * 8) / 10))),
+    );
+    expect(saved.ok).toBe(true);
+    // The submit sends the first line only, now with full points; the others keep their saved points.
+    const body = await payload(id, (max) => max);
+    const [first] = JSON.parse(body.lines) as unknown[];
+    const done = await submit(filer, {
+      ...body,
+      budgetTotal: "100000",
+      executedTotal: "90000",
+      lines: JSON.stringify([first]),
+    });
+    expect(done.ok).toBe(true);
+    const { ev, lines } = await current(id);
+    expect(lines[0]!.points).toBe(lines[0]!.maxPoints);
+    expect(lines.slice(1).every((l) => toHundredths(l.points!)! < toHundredths(l.maxPoints)!)).toBe(
+      lines.length > 1,
+    );
+    const expected =
+      lines.reduce((a, l) => a + toHundredths(l.points!)!, 0) +
+      executionPoints(toFen("100000"), toFen("90000"));
+    expect(ev).toMatchObject({ status: "SUBMITTED", totalScore: hundredthsToText(expected) });
+    // A draft again for the tests after this one.
+    await db.update(evaluations).set({ status: "DRAFT" }).where(eq(evaluations.id, id));
+  });
+
   it("needs a reason to send back a received evaluation, which only finance may do; every move is audited", async () => {
     const id = own[0]!.id;
     const { ev } = await current(id);

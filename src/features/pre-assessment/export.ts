@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { ratePercent, toFen } from "@/domain/money";
 import { districtReader } from "@/features/districts/queries";
-import { departmentOptions, fiscalYearOptions } from "@/features/projects/queries";
+import { departmentFilter, fiscalYearOptions } from "@/features/projects/queries";
 import { writeAudit } from "@/server/audit";
 import { db } from "@/server/db";
 import { excelResponse, inBatches, type ExcelColumn } from "@/server/excel";
@@ -33,10 +33,13 @@ export async function exportPreAssessments(user: CurrentUser, params: URLSearchP
   const p = preListParamsSchema.parse(Object.fromEntries(params));
   // A province-level user's 行政区划 narrows the export as it does the list.
   const { reader, district } = await districtReader(user, p.district);
-  const [years, departments] = await Promise.all([fiscalYearOptions(), departmentOptions(reader)]);
+  const [years, departments] = await Promise.all([
+    fiscalYearOptions(),
+    departmentFilter(reader, undefined, p.dept),
+  ]);
   const filters = {
     year: p.year && years.includes(p.year) ? p.year : DEFAULT_PRE_YEAR,
-    dept: p.dept && departments.some((d) => d.id === p.dept) ? p.dept : undefined,
+    dept: p.dept && departments.options.some((d) => d.id === p.dept) ? p.dept : undefined,
     status: p.status,
     district,
   };

@@ -160,6 +160,8 @@ export async function exportBatch(
 }
 export type ProjectExportRow = Awaited<ReturnType<typeof exportBatch>>[number];
 
+export type DepartmentChoices = { options: { id: string; name: string }[]; all: boolean };
+
 /**
  * The department filter: its choices and the ids it accepts. A province-wide reader who has not
  * picked a district gets no list (a province has thousands of departments): only the department an
@@ -169,7 +171,7 @@ export async function departmentFilter(
   user: Reader,
   district: string | undefined,
   named: unknown,
-): Promise<{ options: { id: string; name: string }[]; all: boolean }> {
+): Promise<DepartmentChoices> {
   const reader = inDistrict(user, district);
   if (!(reader.provinceWide && reader.districtId === null)) {
     return { options: await departmentOptions(reader), all: true };

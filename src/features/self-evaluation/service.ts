@@ -167,7 +167,11 @@ export async function saveEvaluation(input: SaveEvaluationInput, { db, user }: S
   if (!EDITABLE_STATUSES.includes(ev.status)) throw new AppError("INVALID_TRANSITION");
   if (ev.version !== input.version) throw new AppError("CONFLICT");
   const stored = await db
-    .select({ id: evaluationScores.id, maxPoints: evaluationScores.maxPoints })
+    .select({
+      id: evaluationScores.id,
+      maxPoints: evaluationScores.maxPoints,
+      points: evaluationScores.points,
+    })
     .from(evaluationScores)
     .where(eq(evaluationScores.evaluationId, ev.id))
     .orderBy(evaluationScores.sortOrder);
@@ -206,7 +210,12 @@ export async function saveEvaluation(input: SaveEvaluationInput, { db, user }: S
     .returning({ id: evaluations.id, version: evaluations.version, status: evaluations.status });
   if (!row) throw new AppError("CONFLICT");
   await writeLines(db, ev.id, input.lines);
-  return { ...row, projectId: ev.projectId, year: ev.year, lines: input.lines.length };
+  // Every line as stored now: the ones sent as written by writeLines, the others as they were.
+  const scores = stored.map((s) => {
+    const line = byId.get(s.id);
+    return { maxPoints: s.maxPoints, points: line ? line.points || null : s.points };
+  });
+  return { ...row, projectId: ev.projectId, year: ev.year, lines: input.lines.length, scores };
 }
 
 /** The one way a self-evaluation changes status: only from where the caller saw it, else CONFLICT. */
@@ -251,11 +260,7 @@ export async function transitionEvaluation(
 /** 提交: save what the filer sees, check it is complete, compute and store the total and grade. */
 export async function submitEvaluation(input: SaveEvaluationInput, ctx: ServiceContext) {
   const saved = await saveEvaluation(input, ctx);
-  const lines = await ctx.db
-    .select({ points: evaluationScores.points, maxPoints: evaluationScores.maxPoints })
-    .from(evaluationScores)
-    .where(eq(evaluationScores.evaluationId, saved.id))
-    .orderBy(evaluationScores.sortOrder);
+  const lines = saved.scores;
   const errors: LineError = {};
   if (!lines.length) throw new AppError("VALIDATION", "selfEvaluation.noTargets");
   lines.forEach((l, i) => {

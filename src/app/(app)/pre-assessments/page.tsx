@@ -13,7 +13,7 @@ import {
   preListParamsSchema,
   type PreListFilters as Filters,
 } from "@/features/pre-assessment/schemas";
-import { departmentOptions, fiscalYearOptions } from "@/features/projects/queries";
+import { departmentFilter, fiscalYearOptions } from "@/features/projects/queries";
 import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
 import { requireUser } from "@/server/session";
@@ -34,7 +34,7 @@ export default async function PreAssessmentsPage({ searchParams }: Props) {
   const p = preListParamsSchema.parse(raw);
   // A province-level user's 行政区划 narrows the list, its totals, departments and export.
   const { reader, district, options: districts } = await districtReader(user, p.district);
-  const departments = await departmentOptions(reader);
+  const departments = await departmentFilter(reader, undefined, p.dept);
   const filters: Filters = {
     year:
       p.year && years.includes(p.year)
@@ -42,7 +42,7 @@ export default async function PreAssessmentsPage({ searchParams }: Props) {
         : years.includes(DEFAULT_PRE_YEAR)
           ? DEFAULT_PRE_YEAR
           : (years[0] ?? DEFAULT_PRE_YEAR),
-    dept: p.dept && departments.some((d) => d.id === p.dept) ? p.dept : undefined,
+    dept: p.dept && departments.options.some((d) => d.id === p.dept) ? p.dept : undefined,
     status: p.status,
     district,
     page: p.page ?? 1,

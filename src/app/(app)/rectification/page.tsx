@@ -7,7 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { RECTIFICATION_SOURCES, RECTIFICATION_STATUSES } from "@/domain/rectification";
 import { ItemTable } from "@/features/rectification/components/item-table";
-import { departmentOptions, ITEMS_PAGE_SIZE, listItems } from "@/features/rectification/queries";
+import { ITEMS_PAGE_SIZE, listItems } from "@/features/rectification/queries";
+import { departmentFilter } from "@/features/projects/queries";
+import { DepartmentFilter } from "@/features/districts/components/department-filter";
 import { itemListParamsSchema, type ItemListParams } from "@/features/rectification/schemas";
 import { DistrictFilter } from "@/features/districts/components/district-filter";
 import { districtReader } from "@/features/districts/queries";
@@ -37,7 +39,7 @@ export default async function RectificationPage({ searchParams }: Props) {
   const p = { ...parsed, district };
   const [{ rows, total }, departments, t] = await Promise.all([
     listItems(reader, p),
-    departmentOptions(reader),
+    departmentFilter(reader, undefined, parsed.dept),
     getTranslations("rectification"),
   ]);
   const { page: _page, ...filters } = p;
@@ -85,21 +87,14 @@ export default async function RectificationPage({ searchParams }: Props) {
         {districts.length > 0 && (
           <DistrictFilter id="f-district" options={districts} district={district} className="w-36" />
         )}
-        {departments.length > 1 && (
-          <div>
-            <label htmlFor="f-dept" className={label}>
-              {t("filters.department")}
-            </label>
-            <select id="f-dept" name="dept" defaultValue={p.dept ?? ""} className={`${inputClass} w-48`}>
-              <option value="">{t("filters.all")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <DepartmentFilter
+          choices={departments}
+          value={p.dept}
+          label={t("filters.department")}
+          allLabel={t("filters.all")}
+          id="f-dept"
+          className="w-48"
+        />
         <label className="flex items-center gap-2 pb-2 text-sm text-slate-700">
           <input type="checkbox" name="overdue" value="1" defaultChecked={p.overdue === "1"} />
           {t("filters.overdueOnly")}

@@ -5,7 +5,8 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { GRADES } from "@/domain/evaluation";
-import { departmentOptions } from "@/features/rectification/queries";
+import { DepartmentFilter } from "@/features/districts/components/department-filter";
+import { departmentFilter } from "@/features/projects/queries";
 import { ResultTable } from "@/features/results/components/result-table";
 import { ResultsNav } from "@/features/results/components/results-nav";
 import { listResults, resultYears, RESULTS_PAGE_SIZE } from "@/features/results/queries";
@@ -27,7 +28,7 @@ export default async function ResultsPage({ searchParams }: Props) {
   const { reader, district, options: districts } = await districtReader(user, p.district);
   const [years, departments, t, te] = await Promise.all([
     resultYears(),
-    departmentOptions(reader),
+    departmentFilter(reader, undefined, p.dept),
     getTranslations("results"),
     getTranslations("enums.grade"),
   ]);
@@ -50,21 +51,14 @@ export default async function ResultsPage({ searchParams }: Props) {
         districts={districts}
         district={district}
       >
-        {departments.length > 1 && (
-          <div>
-            <label htmlFor="r-dept" className={label}>
-              {t("filters.department")}
-            </label>
-            <select id="r-dept" name="dept" defaultValue={p.dept ?? ""} className={`${inputClass} w-44`}>
-              <option value="">{t("filters.all")}</option>
-              {departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
+        <DepartmentFilter
+          choices={departments}
+          value={p.dept}
+          label={t("filters.department")}
+          allLabel={t("filters.all")}
+          id="r-dept"
+          className="w-44"
+        />
         <div>
           <label htmlFor="r-grade" className={label}>
             {t("filters.grade")}

@@ -1,5 +1,7 @@
 import Form from "next/form";
 import { useTranslations } from "next-intl";
+import { DepartmentFilter } from "@/features/districts/components/department-filter";
+import type { DepartmentChoices } from "@/features/projects/queries";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { REPORT_STATUSES, WARNING_COLOURS } from "../constants";
@@ -37,7 +39,7 @@ export function ReportFilters({
 }: {
   path: string;
   filters: ReportListFilters;
-  departments?: { id: string; name: string }[];
+  departments?: DepartmentChoices;
   withStatus?: boolean;
   round?: string;
 }) {
@@ -94,20 +96,15 @@ export function ReportFilters({
           ))}
         </select>
       </div>
-      {departments && departments.length > 1 ? (
-        <div>
-          <label htmlFor="mf-dept" className={label}>
-            {t("filters.department")}
-          </label>
-          <select id="mf-dept" name="dept" defaultValue={filters.dept ?? ""} className={inputClass}>
-            <option value="">{t("filters.allDepartments")}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
+      {departments && !(departments.all && departments.options.length <= 1) ? (
+        <DepartmentFilter
+          choices={departments}
+          value={filters.dept}
+          label={t("filters.department")}
+          allLabel={t("filters.allDepartments")}
+          id="mf-dept"
+          labelClassName={label}
+        />
       ) : (
         <div />
       )}

@@ -1,13 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { DepartmentFilter } from "@/features/districts/components/department-filter";
 import type { DistrictOption } from "@/features/districts/schemas";
+import type { DepartmentChoices } from "@/features/projects/queries";
 import { LIST_STATUSES, type PreListFilters } from "../schemas";
 
 type Props = {
   filters: PreListFilters;
   years: number[];
-  departments: { id: string; name: string }[];
+  departments: DepartmentChoices;
   /** 行政区划, for a province-level user of several districts only (empty otherwise). */
   districts?: DistrictOption[];
 };
@@ -41,19 +43,14 @@ export async function PreListFilters({ filters, years, departments, districts = 
           </select>
         </label>
       )}
-      {departments.length > 1 && (
-        <label className="text-sm">
-          <span className="mb-1 block font-medium text-slate-700">{t("list.department")}</span>
-          <select name="dept" defaultValue={filters.dept ?? ""} className={inputClass}>
-            <option value="">{tc("all")}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <DepartmentFilter
+        choices={departments}
+        value={filters.dept}
+        label={t("list.department")}
+        allLabel={tc("all")}
+        id="pre-dept"
+        labelClassName="mb-1 block text-sm font-medium text-slate-700"
+      />
       <label className="text-sm">
         <span className="mb-1 block font-medium text-slate-700">{t("list.status")}</span>
         <select name="status" defaultValue={filters.status ?? ""} className={inputClass}>

@@ -104,12 +104,12 @@ export function ProjectFilters({
             name="dept"
             defaultValue={filters.dept ?? ""}
             disabled={departments.length === 0}
-            title={departmentsNeedDistrict ? t("pickDistrictFirst") : undefined}
+            title={departmentsNeedDistrict ? tc("pickDistrictFirst") : undefined}
             className={inputClass}
           >
             <option value="">
               {departmentsNeedDistrict && departments.length === 0
-                ? t("pickDistrictFirst")
+                ? tc("pickDistrictFirst")
                 : t("allDepartments")}
             </option>
             {departments.map((d) => (

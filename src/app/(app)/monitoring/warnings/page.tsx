@@ -12,7 +12,6 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { ReportFilters, reportListHref } from "@/features/monitoring/components/report-filters";
 import { ReportTable } from "@/features/monitoring/components/report-table";
 import {
-  departmentOptions,
   listReports,
   listRounds,
   REPORTS_PAGE_SIZE,
@@ -23,6 +22,7 @@ import { warningCounts } from "@/features/monitoring/warning-queries";
 import { DistrictFilter } from "@/features/districts/components/district-filter";
 import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
+import { departmentFilter } from "@/features/projects/queries";
 import { requireUser } from "@/server/session";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -34,7 +34,10 @@ export default async function WarningsPage({ searchParams }: Props) {
   const p = warningListParamsSchema.parse(raw);
   // A province-level user's 行政区划 narrows the rounds, the counts, the list and its export.
   const { reader, district, options: districts } = await districtReader(user, p.district);
-  const [rounds, departments] = await Promise.all([listRounds(reader), departmentOptions(reader)]);
+  const [rounds, departments] = await Promise.all([
+    listRounds(reader),
+    departmentFilter(reader, undefined, p.dept),
+  ]);
   const districtField = districts.length > 0 && (
     <DistrictFilter id="w-district" options={districts} district={district} className="w-36" />
   );
@@ -56,7 +59,7 @@ export default async function WarningsPage({ searchParams }: Props) {
     );
   const filters: ReportListFilters = {
     colour: p.colour,
-    dept: p.dept && departments.some((d) => d.id === p.dept) ? p.dept : undefined,
+    dept: p.dept && departments.options.some((d) => d.id === p.dept) ? p.dept : undefined,
     flagged: p.flagged === "1",
     q: p.q || undefined,
     district,

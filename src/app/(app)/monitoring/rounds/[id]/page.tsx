@@ -8,7 +8,6 @@ import { Pagination } from "@/components/ui/pagination";
 import { ReportFilters, reportListHref } from "@/features/monitoring/components/report-filters";
 import { ProgressTable, ReportTable } from "@/features/monitoring/components/report-table";
 import {
-  departmentOptions,
   getRound,
   listReports,
   REPORTS_PAGE_SIZE,
@@ -18,6 +17,7 @@ import { REPORT_STATUSES } from "@/features/monitoring/constants";
 import { warningListParamsSchema } from "@/features/monitoring/schemas";
 import { districtReader } from "@/features/districts/queries";
 import { can } from "@/server/permissions";
+import { departmentFilter } from "@/features/projects/queries";
 import { requireUser } from "@/server/session";
 import { z } from "zod";
 
@@ -38,13 +38,16 @@ export default async function RoundPage({ params, searchParams }: Props) {
   const p = warningListParamsSchema.parse(raw);
   // A province-level user's 行政区划 (from the round list) narrows the round's progress and reports.
   const { reader, district } = await districtReader(user, p.district);
-  const [data, departments] = await Promise.all([getRound(reader, id), departmentOptions(reader)]);
+  const [data, departments] = await Promise.all([
+    getRound(reader, id),
+    departmentFilter(reader, undefined, p.dept),
+  ]);
   if (!data) notFound();
   const { round, byDepartment } = data;
   const filters: ReportListFilters = {
     status: statusParam.parse(raw.status),
     colour: p.colour,
-    dept: p.dept && departments.some((d) => d.id === p.dept) ? p.dept : undefined,
+    dept: p.dept && departments.options.some((d) => d.id === p.dept) ? p.dept : undefined,
     flagged: p.flagged === "1",
     q: p.q || undefined,
     district,

@@ -1,0 +1,1 @@
+CREATE INDEX "projects_code_id_idx" ON "projects" USING btree ("code","id");
