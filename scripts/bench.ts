@@ -17,6 +17,9 @@ import { measure, summarise, type Summary } from "../tests/bench/load";
 // the request finds its aggregates' cache outdated and runs their SQL; the write is not timed. Warm:
 // no write in between, every session's figures read once before the clock starts.
 //
+// BENCH_INSTANCES (1) starts that many app instances over the database, on BENCH_PORT and the ports
+// after it, each simulated user working on one of them (the export and its memory: the first).
+//
 // Environment: DATABASE_URL (the PostgreSQL server; the bench database is BENCH_DB, default
 // bpm_bench, on it), BENCH_PORT (3204), BENCH_SECONDS per scenario and level (8), BENCH_LEVELS (1,10,50),
 // BENCH_SCENARIOS (comma-separated name prefixes, e.g. `dashboard,dashboardSql`: only those run, and
@@ -28,7 +31,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const LEVELS = (process.env.BENCH_LEVELS ?? "1,10,50").split(",").map(Number);
 const YEAR = 2020;
 const PASSWORD = "Demo@2021";
-const BASE = `http://127.0.0.1:${PORT}`;
+/** App instances over the one database (ports PORT, PORT+1, …): simulated users are spread over them. */
+const INSTANCES = Math.max(1, Number(process.env.BENCH_INSTANCES ?? 1));
+const baseOf = (instance: number) => `http://127.0.0.1:${PORT + instance}`;
 const ONLY = process.env.BENCH_SCENARIOS?.split(",").filter(Boolean);
 const wanted = (name: string) => !ONLY || ONLY.some((p) => name.startsWith(p));
 const HTTP_SCENARIOS = [
@@ -44,7 +49,7 @@ const HTTP_SCENARIOS = [
   "export",
 ];
 
-type Session = { cookie: string };
+type Session = { cookie: string; base: string };
 type Scenario = {
   name: string;
   sessions: Session[];
@@ -60,11 +65,11 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function request(
   method: string,
   urlPath: string,
-  opts: { cookie?: string; body?: string; headers?: Record<string, string> } = {},
+  opts: { cookie?: string; body?: string; headers?: Record<string, string>; base?: string } = {},
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      `${BASE}${urlPath}`,
+      `${opts.base ?? baseOf(0)}${urlPath}`,
       {
         method,
         agent,
@@ -88,22 +93,23 @@ function request(
 const cookiesOf = (h: http.IncomingHttpHeaders) => (h["set-cookie"] ?? []).map((c) => c.split(";")[0]!);
 
 /** Sign in through next-auth's credentials endpoint, as the sign-in form does. */
-async function signIn(username: string): Promise<Session> {
-  const csrf = await request("GET", "/api/auth/csrf");
+async function signIn(username: string, base = baseOf(0)): Promise<Session> {
+  const csrf = await request("GET", "/api/auth/csrf", { base });
   const jar = cookiesOf(csrf.headers);
   const { csrfToken } = JSON.parse(csrf.body.toString()) as { csrfToken: string };
   const res = await request("POST", "/api/auth/callback/credentials", {
+    base,
     cookie: jar.join("; "),
     headers: { "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: "true" }).toString(),
   });
   const session = cookiesOf(res.headers).find((c) => c.includes("session-token"));
   if (!session) throw new Error(`sign-in of ${username} failed (${res.status})`);
-  return { cookie: [...jar, session].join("; ") };
+  return { cookie: [...jar, session].join("; "), base };
 }
 
 async function getOk(s: Session, p: string) {
-  const res = await request("GET", p, { cookie: s.cookie });
+  const res = await request("GET", p, { cookie: s.cookie, base: s.base });
   if (res.status !== 200) throw new Error(`${p}: HTTP ${res.status}`);
   return res;
 }
@@ -131,11 +137,11 @@ function rssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-async function waitUp(server: ChildProcess) {
+async function waitUp(server: ChildProcess, base: string) {
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error("the app exited before it was up");
     try {
-      const res = await request("GET", "/login");
+      const res = await request("GET", "/login", { base });
       if (res.status === 200) return;
     } catch {
       /* not yet */
@@ -256,6 +262,7 @@ async function main() {
       commit: spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).stdout.toString().trim(),
     },
     data: { districts, projectsInYear: projects, year: YEAR },
+    appInstances: INSTANCES,
     secondsPerLevel: SECONDS,
     results,
     ...out,
@@ -285,30 +292,39 @@ async function httpPart(
     const built = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit" });
     if (built.status !== 0) process.exit(1);
   }
-  try {
-    execSync(`fuser -k ${PORT}/tcp`, { stdio: "ignore" });
-  } catch {
-    /* the port was free */
+  const servers: ChildProcess[] = [];
+  for (let n = 0; n < INSTANCES; n++) {
+    try {
+      execSync(`fuser -k ${PORT + n}/tcp`, { stdio: "ignore" });
+    } catch {
+      /* the port was free */
+    }
+    servers.push(
+      spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(PORT + n), "-H", "127.0.0.1"], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          DATABASE_URL: dbUrl.toString(),
+          NEXTAUTH_URL: baseOf(n),
+          NODE_ENV: "production",
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      }),
+    );
   }
-  const server = spawn(
-    path.join(ROOT, "node_modules/.bin/next"),
-    ["start", "-p", String(PORT), "-H", "127.0.0.1"],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: dbUrl.toString(), NEXTAUTH_URL: BASE, NODE_ENV: "production" },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
+  const server = servers[0]!;
   try {
-    await waitUp(server);
+    for (const [n, s] of servers.entries()) await waitUp(s, baseOf(n));
     const maxC = Math.max(...LEVELS);
     // One session per simulated user: district administrators of districts 2‥maxC+1, and as many
-    // sign-ins of the province administrator (each its own server-side session).
+    // sign-ins of the province administrator (each its own server-side session). With several
+    // instances, user i works on instance i mod N throughout, as a load balancer would spread them.
     const districtUsers: Session[] = [];
     const provinceUsers: Session[] = [];
     for (let i = 0; i < maxC; i++) {
-      districtUsers.push(await signIn(`d${2 + (i % (districts - 1))}_finance_admin`));
-      provinceUsers.push(await signIn("province_admin"));
+      const base = baseOf(i % INSTANCES);
+      districtUsers.push(await signIn(`d${2 + (i % (districts - 1))}_finance_admin`, base));
+      provinceUsers.push(await signIn("province_admin", base));
     }
     const ids = (
       await q<{ id: string }>("select id from projects where year = $1 order by md5(id::text) limit 500", [
@@ -378,7 +394,7 @@ async function httpPart(
     };
     console.log("[bench] export", JSON.stringify(out.export));
   } finally {
-    server.kill("SIGTERM");
+    for (const s of servers) s.kill("SIGTERM");
     agent.destroy();
   }
 }
