@@ -119,7 +119,7 @@ test("a province administrator switches the dashboard between the province and i
   await expect(department).toHaveCount(0);
   await page.goto("/projects?year=2020");
   await expect(department).toBeDisabled();
-  await expect(department.locator("option:checked")).toHaveText("请先选择行政区划");
+  await expect(department.locator("option:checked")).toHaveText("先选择行政区划");
   await expect(rows).toHaveCount(25);
   const filterForm = main(page).getByRole("form", { name: "筛选项目" });
   await filterForm.getByLabel("行政区划").selectOption({ label: "示范区" });

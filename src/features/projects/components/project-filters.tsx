@@ -37,7 +37,7 @@ export function ProjectFilters({
   const columns = {
     2: "xl:grid-cols-[minmax(0,2fr)_minmax(0,0.8fr)_repeat(2,minmax(0,1fr))_auto]",
     3: "xl:grid-cols-[minmax(0,2fr)_minmax(0,0.8fr)_repeat(3,minmax(0,1fr))_auto]",
-    4: "xl:grid-cols-[minmax(0,1.6fr)_minmax(0,0.8fr)_repeat(4,minmax(0,1fr))_auto]",
+    4: "xl:grid-cols-[minmax(0,1.2fr)_minmax(0,0.7fr)_repeat(4,minmax(0,1fr))_auto]",
   }[selects];
   return (
     // Keyed by the filters: after a navigation the controls show the URL's values, not stale ones.
