@@ -177,14 +177,34 @@ describe("project list search, filters, sort and pages", () => {
   it("exports in keyset batches every row of the filtered list, once", async () => {
     const admin = await signedIn("finance_admin");
     const f = filters();
-    const seen = new Set<string>();
-    for await (const row of inBatches<Awaited<ReturnType<typeof exportBatch>>[number], ExportCursor>(
-      (after, size) => exportBatch(admin, f, after, size),
-      (r) => ({ code: r.code, id: r.id }),
-      100,
-    ))
-      seen.add(row.id);
-    expect(seen.size).toBe(1317);
+    const exported = async (g: typeof f) => {
+      const rows: { id: string; year: number; code: string }[] = [];
+      for await (const row of inBatches<Awaited<ReturnType<typeof exportBatch>>[number], ExportCursor>(
+        (after, size) => exportBatch(admin, g, after, size),
+        (r) => ({ year: r.year, code: r.code }),
+        100,
+      ))
+        rows.push(row);
+      return rows;
+    };
+    const year = await exported(f);
+    expect(new Set(year.map((r) => r.id)).size).toBe(1317);
+    expect(year).toHaveLength(1317);
+    // Every year: each project of the district once, in the database's (year, code) order. (Other
+    // files may add projects meanwhile on a shared server: the order is compared on what was exported.)
+    const before = await queryRows<{ id: string }>(
+      db,
+      sql`select id from projects where district_id = ${admin.districtId}`,
+    );
+    const all = await exported({ ...f, year: "all" });
+    const ids = new Set(all.map((r) => r.id));
+    expect(ids.size).toBe(all.length);
+    expect(before.filter((r) => !ids.has(r.id))).toEqual([]);
+    const ordered = await queryRows<{ id: string }>(
+      db,
+      sql`select id from projects where district_id = ${admin.districtId} order by year, code`,
+    );
+    expect(all.map((r) => r.id)).toEqual(ordered.map((r) => r.id).filter((id) => ids.has(id)));
   });
 });
 

@@ -113,7 +113,7 @@ export async function exportProjects(
     columns: cols,
     rows: inBatches<ProjectExportRow, ExportCursor>(
       (after, size) => exportBatch(user, filters, after, size),
-      (r) => ({ code: r.code, id: r.id }),
+      (r) => ({ year: r.year, code: r.code }),
     ),
   });
 }

@@ -128,35 +128,40 @@ export async function countProjects(user: Reader, f: ProjectListFilters): Promis
   return row?.n ?? 0;
 }
 
-export type ExportCursor = { code: string; id: string };
+/** Where an export batch ends: (year, code) is unique, so it orders the rows completely. */
+export type ExportCursor = { year: number; code: string };
 
-/** One batch of the export, after a (code, id) cursor: keyset paging stays fast to the last row. */
+/** One batch of the export, after a (year, code) cursor: keyset paging stays fast to the last row. */
 export async function exportBatch(
   user: Reader,
   f: ProjectListFilters,
   after: ExportCursor | null,
   size: number,
 ) {
-  return db
-    .select({
-      ...listColumns,
-      duration: projects.duration,
-      isMajor: projects.isMajor,
-      specialArea: projects.specialArea,
-      requestedAmount: projects.requestedAmount,
-      initialBudget: projects.initialBudget,
-    })
-    .from(projects)
-    .innerJoin(unitOrg, eq(unitOrg.id, projects.unitId))
-    .innerJoin(deptOrg, eq(deptOrg.id, projects.departmentId))
-    .where(
-      and(
-        listCondition(user, f),
-        after ? sql`(${projects.code}, ${projects.id}) > (${after.code}, ${after.id}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(asc(projects.code), asc(projects.id))
-    .limit(size);
+  return (
+    db
+      .select({
+        ...listColumns,
+        duration: projects.duration,
+        isMajor: projects.isMajor,
+        specialArea: projects.specialArea,
+        requestedAmount: projects.requestedAmount,
+        initialBudget: projects.initialBudget,
+      })
+      .from(projects)
+      .innerJoin(unitOrg, eq(unitOrg.id, projects.unitId))
+      .innerJoin(deptOrg, eq(deptOrg.id, projects.departmentId))
+      .where(
+        and(
+          listCondition(user, f),
+          after ? sql`(${projects.year}, ${projects.code}) > (${after.year}, ${after.code})` : undefined,
+        ),
+      )
+      // The unique (year, code) index's own order: each batch continues the index walk where the last
+      // stopped, for one year or all of them, instead of sorting the filtered rows again.
+      .orderBy(asc(projects.year), asc(projects.code))
+      .limit(size)
+  );
 }
 export type ProjectExportRow = Awaited<ReturnType<typeof exportBatch>>[number];
 

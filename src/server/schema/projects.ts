@@ -73,8 +73,6 @@ export const projects = pgTable(
     index("projects_year_requested_idx").on(t.year, t.requestedAmount),
     index("projects_predecessor_idx").on(t.predecessorId),
     index("projects_district_year_code_idx").on(t.districtId, t.year, t.code),
-    // The export of every year ("全部年度") walks this in its keyset order instead of sorting per batch.
-    index("projects_code_id_idx").on(t.code, t.id),
   ],
 );
 

@@ -1,1 +1,0 @@
-CREATE INDEX "projects_code_id_idx" ON "projects" USING btree ("code","id");
