@@ -20,15 +20,7 @@ import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure } from "../factories/messages";
 import { signedIn } from "../factories/users";
 
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/messages/load");
-  const messages = await loadMessages("zh-CN");
-  return {
-    getTranslations: async (namespace?: string) =>
-      createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
-  };
-});
+vi.mock("next-intl/server", () => import("../factories/intl-server"));
 
 // Work year 2021 reports on budget year 2020 and the re-evaluation of 2022 projects (SPEC §10). Each
 // figure is checked against a query written here on its own, and the demo's figures exactly.

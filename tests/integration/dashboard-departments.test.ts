@@ -8,15 +8,7 @@ import { warningColour } from "@/features/monitoring/rules";
 import { db, queryRows } from "@/server/db";
 import { signedIn } from "../factories/users";
 
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/messages/load");
-  const messages = await loadMessages("zh-CN");
-  return {
-    getTranslations: async (namespace?: string) =>
-      createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
-  };
-});
+vi.mock("next-intl/server", () => import("../factories/intl-server"));
 
 // The finance dashboard's department table for 2020, each figure against a query of its own here:
 // plain per-department subqueries, and the warning colours from the pure rule over the raw reports.

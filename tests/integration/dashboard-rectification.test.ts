@@ -8,15 +8,7 @@ import { exportDepartmentPerformance } from "@/features/dashboards/export";
 import { db, queryRows } from "@/server/db";
 import { signedIn } from "../factories/users";
 
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/messages/load");
-  const messages = await loadMessages("zh-CN");
-  return {
-    getTranslations: async (namespace?: string) =>
-      createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
-  };
-});
+vi.mock("next-intl/server", () => import("../factories/intl-server"));
 
 // 整改 on the finance and leader dashboards: the year's items open / closed / overdue, and each
 // department's overdue items, against counts written here from the tables themselves. An item is of

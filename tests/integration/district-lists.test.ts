@@ -29,15 +29,7 @@ import type { CurrentUser } from "@/server/session";
 import { withOwnSeededDatabase } from "../factories/own-database";
 import { signedIn } from "../factories/users";
 
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/messages/load");
-  const messages = await loadMessages("zh-CN");
-  return {
-    getTranslations: async (namespace?: string) =>
-      createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
-  };
-});
+vi.mock("next-intl/server", () => import("../factories/intl-server"));
 
 // 行政区划 on the lists beyond /projects: a province-level user's ?district= narrows each list, its
 // total and its Excel export in SQL (the reader of districtReader); a district user's parameter

@@ -9,15 +9,7 @@ import type { CurrentUser } from "@/server/session";
 import { catalogTranslator, failure, uniqueName } from "../factories/messages";
 import { signedIn } from "../factories/users";
 
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/messages/load");
-  const messages = await loadMessages("zh-CN");
-  return {
-    getTranslations: async (namespace?: string) =>
-      createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
-  };
-});
+vi.mock("next-intl/server", () => import("../factories/intl-server"));
 
 // 批量导入项目: a filer's template, a file with one bad row that saves nothing and names the row, and a
 // good file that previews, then files every row as a draft of the filer's own unit in one go.

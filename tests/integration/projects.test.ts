@@ -12,15 +12,7 @@ import { orgIds } from "@/server/seed/seed";
 import { signedIn } from "../factories/users";
 
 // The export's column headers come from the catalogs, outside a request here.
-vi.mock("next-intl/server", async () => {
-  const { createTranslator } = await import("next-intl");
-  const { loadMessages } = await import("@/messages/load");
-  const messages = await loadMessages("zh-CN");
-  return {
-    getTranslations: async (namespace?: string) =>
-      createTranslator({ locale: "zh-CN", messages, namespace: namespace as never }),
-  };
-});
+vi.mock("next-intl/server", () => import("../factories/intl-server"));
 
 const YEARS = [2022, 2021, 2020];
 const D03 = orgIds.department("D03");
