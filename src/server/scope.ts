@@ -49,6 +49,13 @@ export function districtActScope(
   return user.provinceWide ? sql`${column} is null` : NOTHING;
 }
 
+/**
+ * Whether the user reads the whole province, no district picked: the dashboards sum it up by district,
+ * the lists cache its totals and wait for a district before listing departments.
+ */
+export const readsWholeProvince = (user: Pick<CurrentUser, "provinceWide" | "districtId">) =>
+  user.provinceWide && !user.districtId;
+
 /** Whether the user may act on a year-level record of this district (the rule of districtActScope). */
 export function mayActOn(
   user: Pick<CurrentUser, "districtId" | "provinceWide">,

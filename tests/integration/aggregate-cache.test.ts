@@ -21,6 +21,7 @@ import { databaseHandle, db, queryRows, useDatabase, type Db, type DbOrTx, type 
 import * as schema from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { withOwnSeededDatabase } from "../factories/own-database";
+import { collectRelations, watchedTables } from "../factories/plans";
 import { signedIn } from "../factories/users";
 
 // The dashboards' aggregates are served from each instance's cache while no watched table changed,
@@ -309,22 +310,3 @@ describe("the aggregate cache", () => {
     },
   );
 });
-
-async function watchedTables(): Promise<string[]> {
-  const rows = await queryRows<{ t: string }>(
-    db,
-    sql`select c.relname as t from pg_trigger tg join pg_class c on c.oid = tg.tgrelid
-        where tg.tgname = 'cache_epoch_bump' order by 1`,
-  );
-  return rows.map((r) => r.t);
-}
-
-function collectRelations(node: unknown, into: Set<string>) {
-  if (Array.isArray(node)) for (const n of node) collectRelations(n, into);
-  else if (node && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "Relation Name" && typeof v === "string") into.add(v);
-      else collectRelations(v, into);
-    }
-  }
-}

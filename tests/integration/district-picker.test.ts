@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { districtBreakdown, headline, orgBreakdown, readsWholeProvince } from "@/features/dashboards/queries";
+import { districtBreakdown, headline, orgBreakdown } from "@/features/dashboards/queries";
 import { resolveDistrict } from "@/features/districts/queries";
 import { exportProjects } from "@/features/projects/export";
 import { departmentFilter, departmentOptions, listProjects } from "@/features/projects/queries";
@@ -8,7 +8,7 @@ import { resolveListFilters } from "@/features/projects/schemas";
 import { aggregateCacheStats } from "@/server/aggregate-cache";
 import { db, queryRows } from "@/server/db";
 import { auditLog, projects } from "@/server/schema";
-import { inDistrict } from "@/server/scope";
+import { inDistrict, readsWholeProvince } from "@/server/scope";
 import { PROVINCE_DISTRICT, PROVINCE_PROJECTS, seedProvince } from "@/server/seed/province";
 import { DEMO_DISTRICT_ID } from "@/server/seed/seed";
 import type { CurrentUser } from "@/server/session";

@@ -12,6 +12,7 @@ import * as schema from "@/server/schema";
 import type { CurrentUser } from "@/server/session";
 import { caller } from "../factories/actions";
 import { withOwnSeededDatabase } from "../factories/own-database";
+import { collectRelations, watchedTables } from "../factories/plans";
 import { signedIn } from "../factories/users";
 
 // 即将到期 / 已逾期: the deadline reminders beyond rectification — monitoring notices and rounds, the
@@ -303,11 +304,7 @@ describe("writing reminders", () => {
           : (await (client as PGlite).query<Record<string, unknown>>(text, l.params)).rows;
       collectRelations(rows[0]!["QUERY PLAN"], read);
     }
-    const watched = await queryRows<{ t: string }>(
-      db,
-      sql`select c.relname as t from pg_trigger tg join pg_class c on c.oid = tg.tgrelid
-          where tg.tgname = 'cache_epoch_bump'`,
-    );
+    const watched = await watchedTables();
     expect([...read]).toEqual(
       expect.arrayContaining([
         "monitoring_notices",
@@ -316,7 +313,7 @@ describe("writing reminders", () => {
         "evaluation_assignees",
       ]),
     );
-    expect([...read].filter((t) => !watched.some((w) => w.t === t))).toEqual([]);
+    expect([...read].filter((t) => !watched.includes(t))).toEqual([]);
   });
 
   it("never writes a reminder to finance administrators or leaders", async () => {
@@ -324,13 +321,3 @@ describe("writing reminders", () => {
       for (const user of [admin, leader]) expect(await remindDeadlines(db, user, on(date))).toBe(0);
   });
 });
-
-function collectRelations(node: unknown, into: Set<string>) {
-  if (Array.isArray(node)) for (const n of node) collectRelations(n, into);
-  else if (node && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "Relation Name" && typeof v === "string") into.add(v);
-      else collectRelations(v, into);
-    }
-  }
-}

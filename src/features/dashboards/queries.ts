@@ -149,10 +149,6 @@ export async function districtBreakdown(user: Reader, year: number): Promise<Org
   return rows.flatMap((r) => (r.id ? [{ ...r, id: r.id, name: byId.get(r.id) ?? r.id }] : []));
 }
 
-/** Whether the user reads the whole province, no district picked: its page summarises by district. */
-export const readsWholeProvince = (user: Pick<CurrentUser, "provinceWide" | "districtId">) =>
-  user.provinceWide && !user.districtId;
-
 export type KindRow = Totals & { kind: ProjectKind };
 
 export async function kindBreakdown(user: Reader, year: number): Promise<KindRow[]> {

@@ -5,7 +5,14 @@ import { z } from "zod";
 import { db, type DbOrTx } from "@/server/db";
 import { fiscalYears, organisations, projects } from "@/server/schema";
 import { cachedAggregate } from "@/server/aggregate-cache";
-import { departmentScope, inDistrict, projectScope, scopeKey, withScope } from "@/server/scope";
+import {
+  departmentScope,
+  inDistrict,
+  projectScope,
+  readsWholeProvince,
+  scopeKey,
+  withScope,
+} from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { PAGE_SIZE, type ProjectListFilters, type SortKey } from "./schemas";
 
@@ -93,7 +100,7 @@ export async function listProjects(user: Reader, f: ProjectListFilters) {
       .limit(PAGE_SIZE)
       .offset((f.page - 1) * PAGE_SIZE)
       .then((page) => pageRows(page.map((p) => p.id))),
-    user.provinceWide && user.districtId === null
+    readsWholeProvince(user)
       ? cachedAggregate(
           "projects.listTotals",
           [scopeKey(user), f.year, f.dept, f.district, f.kind, f.stage, f.q],
@@ -178,7 +185,7 @@ export async function departmentFilter(
   named: unknown,
 ): Promise<DepartmentChoices> {
   const reader = inDistrict(user, district);
-  if (!(reader.provinceWide && reader.districtId === null)) {
+  if (!readsWholeProvince(reader)) {
     return { options: await departmentOptions(reader), all: true };
   }
   if (typeof named !== "string" || !z.guid().safeParse(named).success) return { options: [], all: false };

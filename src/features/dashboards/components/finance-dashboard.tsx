@@ -1,27 +1,19 @@
 import { getTranslations } from "next-intl/server";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { provinceScopeName } from "@/features/districts/scope-name";
 import type { DistrictView } from "@/features/districts/schemas";
+import { readsWholeProvince } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { chainSummary, rectificationSummary } from "../chain-queries";
 import { departmentPerformance } from "../department-queries";
-import {
-  districtBreakdown,
-  headline,
-  kindBreakdown,
-  orgBreakdown,
-  readsWholeProvince,
-  stageBreakdown,
-} from "../queries";
+import { districtBreakdown, headline, kindBreakdown, orgBreakdown, stageBreakdown } from "../queries";
 import { ChainFunnel } from "./chain-funnel";
-import { CardNote } from "./chart-card";
 import { DashboardHeader } from "./dashboard-header";
 import { DepartmentPerformanceBlock } from "./department-performance-block";
 import { DepartmentRateBlock } from "./department-rate-block";
 import { FinanceHeadline } from "./finance-headline";
 import { KindBlock } from "./kind-block";
-import { OrgTable } from "./org-table";
+import { OrgTableCard } from "./org-table-card";
 import { StageBlock } from "./stage-block";
 
 /**
@@ -98,20 +90,13 @@ export async function FinanceDashboard({
             />
           </div>
           <div className="grid items-start gap-4 xl:grid-cols-12">
-            <Card
-              title={t(province ? "orgTable.districts" : "orgTable.departments")}
+            <OrgTableCard
+              rows={departments}
+              province={province}
+              year={year}
+              district={district}
               className="xl:col-span-7"
-              actions={<CardNote>{t("unitNote", { unit: tc("unitWan") })}</CardNote>}
-            >
-              {province && <p className="mb-3 text-sm text-slate-600">{t("orgTable.districtsHint")}</p>}
-              <OrgTable
-                rows={departments}
-                kind={province ? "district" : "department"}
-                unit="wan"
-                linkYear={year}
-                district={district}
-              />
-            </Card>
+            />
             <DepartmentRateBlock rows={departments} districts={province} className="xl:col-span-5" />
           </div>
         </>

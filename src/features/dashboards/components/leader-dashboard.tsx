@@ -1,27 +1,19 @@
 import { getTranslations } from "next-intl/server";
 import { StatCard } from "@/components/ui/card";
-import { Card } from "@/components/ui/card";
 import { provinceScopeName } from "@/features/districts/scope-name";
 import type { DistrictView } from "@/features/districts/schemas";
+import { readsWholeProvince } from "@/server/scope";
 import type { CurrentUser } from "@/server/session";
 import { integer, money, projectsHref, withDistrict } from "../format";
 import { chainSummary, rectificationSummary } from "../chain-queries";
 import { departmentPerformance } from "../department-queries";
 import { gradeDistribution, preAssessmentTrend } from "../leader-queries";
-import {
-  districtBreakdown,
-  headline,
-  kindBreakdown,
-  orgBreakdown,
-  readsWholeProvince,
-  yearTrend,
-} from "../queries";
+import { districtBreakdown, headline, kindBreakdown, orgBreakdown, yearTrend } from "../queries";
 import { ChainFunnel } from "./chain-funnel";
-import { CardNote } from "./chart-card";
 import { DashboardHeader } from "./dashboard-header";
 import { KindBlock } from "./kind-block";
 import { GradeBlock, PreAssessmentTrendBlock, SelfRankingBlock } from "./leader-blocks";
-import { OrgTable } from "./org-table";
+import { OrgTableCard } from "./org-table-card";
 import { RankingBlock } from "./ranking-block";
 import { TotalsCards } from "./totals-cards";
 import { TrendBlock } from "./trend-block";
@@ -128,21 +120,14 @@ export async function LeaderDashboard({
       </div>
       <div className="grid items-start gap-4 xl:grid-cols-12">
         <RankingBlock rows={departments} districts={province} className="xl:col-span-5" />
-        <Card
-          title={t(province ? "orgTable.districts" : "orgTable.departments")}
+        <OrgTableCard
+          rows={departments}
+          province={province}
+          year={year}
+          district={district}
+          initialRows={10}
           className="xl:col-span-7"
-          actions={<CardNote>{t("unitNote", { unit: tc("unitWan") })}</CardNote>}
-        >
-          {province && <p className="mb-3 text-sm text-slate-600">{t("orgTable.districtsHint")}</p>}
-          <OrgTable
-            rows={departments}
-            kind={province ? "district" : "department"}
-            unit="wan"
-            linkYear={year}
-            district={district}
-            initialRows={10}
-          />
-        </Card>
+        />
       </div>
     </div>
   );
